@@ -1,0 +1,11 @@
+//! eiam-sync: typed, validated access to Alibaba Cloud IDaaS (`eiam`,
+//! 2021-12-01) synchronization jobs and identity-provider sync configurations.
+//!
+//! The core (`model`, `parse`) is plain Rust, tested natively; `js` is the thin
+//! WebAssembly binding layer that only converts and names things.
+
+pub mod model;
+pub mod parse;
+
+#[cfg(target_arch = "wasm32")]
+pub mod js;
