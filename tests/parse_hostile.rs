@@ -277,9 +277,7 @@ fn integers_beyond_two_to_the_53_are_out_of_range() {
         );
     }
     assert_error(
-        &list_error(&format!(
-            r#"{{"TotalCount":9007199254740993,"SynchronizationJobs":[]}}"#
-        )),
+        &list_error(r#"{"TotalCount":9007199254740993,"SynchronizationJobs":[]}"#),
         ParseErrorCode::NumberOutOfRange,
         "TotalCount",
     );
@@ -299,6 +297,46 @@ fn integers_beyond_two_to_the_53_are_out_of_range() {
         .unwrap()
         .failed;
     assert_eq!(failed, Some(9_007_199_254_740_991));
+}
+
+#[test]
+fn numbers_too_large_for_a_float_are_out_of_range_too() {
+    assert_error(
+        &list_error(&job_with("StartTime", "1e400")),
+        ParseErrorCode::NumberOutOfRange,
+        "SynchronizationJobs[0].StartTime",
+    );
+}
+
+#[test]
+fn a_cut_inside_a_key_points_at_the_enclosing_object() {
+    assert_error(
+        &list_error(r#"{"SynchronizationJobs":[],}"#),
+        ParseErrorCode::Syntax,
+        "",
+    );
+    assert_error(
+        &list_error(r#"{"SynchronizationJobs":[{"SynchronizationJobId":"a","#),
+        ParseErrorCode::Eof,
+        "SynchronizationJobs[0]",
+    );
+}
+
+#[test]
+fn escapes_of_lone_surrogates_are_encoding_errors() {
+    // JSON.stringify writes a lone surrogate of a JS string this way.
+    for escape in [
+        r#""\ud800""#,
+        r#""\ud800x""#,
+        r#""\ud800\u0041""#,
+        r#""\udc00""#,
+    ] {
+        assert_error(
+            &list_error(&job_with("Description", escape)),
+            ParseErrorCode::Encoding,
+            "SynchronizationJobs[0].Description",
+        );
+    }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! What the parse functions accept from JS: JSON text, UTF-8 bytes, or an
 //! already parsed value, turned into UTF-8 bytes for the core parser.
 
-use crate::parse::{ParseError, ParseErrorCode, ParseOptions};
-use js_sys::{ArrayBuffer, Reflect, Uint8Array, JSON};
+use crate::parse::{too_large, ParseError, ParseErrorCode, ParseOptions, MAX_INPUT_BYTES};
+use js_sys::{ArrayBuffer, JsString, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// An input ready for the core parser.
@@ -14,25 +14,28 @@ pub(crate) struct Input {
 }
 
 /// Reads a JS input. Bytes are copied straight into wasm memory, with no JS
-/// string in between; objects are serialised with `JSON.stringify`.
+/// string in between; objects are serialised with `JSON.stringify`. Inputs
+/// over the size limit are refused before anything is copied, since wasm
+/// memory, once grown, never shrinks.
 pub(crate) fn read_input(value: &JsValue) -> Result<Input, ParseError> {
-    if let Some(text) = value.as_string() {
-        return Ok(Input {
-            bytes: text.into_bytes(),
-            has_positions: true,
-        });
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        return read_text(text, true);
     }
     if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
-        return Ok(Input {
-            bytes: bytes.to_vec(),
-            has_positions: true,
-        });
+        return read_bytes(bytes);
     }
     if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        return Ok(Input {
-            bytes: Uint8Array::new(buffer).to_vec(),
-            has_positions: true,
-        });
+        return read_bytes(&Uint8Array::new(buffer));
+    }
+    if ArrayBuffer::is_view(value) {
+        // Any other typed array or a DataView: the bytes it covers.
+        let view: &js_sys::DataView = value.unchecked_ref();
+        let bytes = Uint8Array::new_with_byte_offset_and_length(
+            &view.buffer(),
+            view.byte_offset() as u32,
+            view.byte_length() as u32,
+        );
+        return read_bytes(&bytes);
     }
     if value.is_undefined() {
         return Err(type_error(
@@ -40,15 +43,10 @@ pub(crate) fn read_input(value: &JsValue) -> Result<Input, ParseError> {
         ));
     }
     match JSON::stringify(value) {
-        Ok(text) => match text.as_string() {
-            Some(text) => Ok(Input {
-                bytes: text.into_bytes(),
-                has_positions: false,
-            }),
-            None => Err(type_error(
-                "the value has no JSON form (a function or a symbol)",
-            )),
-        },
+        Ok(text) if text.is_undefined() => Err(type_error(
+            "the value has no JSON form (a function or a symbol)",
+        )),
+        Ok(text) => read_text(&text, false),
         Err(error) => {
             let reason = error
                 .dyn_ref::<js_sys::Error>()
@@ -59,6 +57,30 @@ pub(crate) fn read_input(value: &JsValue) -> Result<Input, ParseError> {
             )))
         }
     }
+}
+
+/// A JS string as UTF-8. Its UTF-8 form is never shorter than its UTF-16
+/// length, so a string longer than the limit is refused without copying it.
+/// Lone surrogates become U+FFFD, as `TextEncoder` does.
+fn read_text(text: &JsString, has_positions: bool) -> Result<Input, ParseError> {
+    if text.length() as usize > MAX_INPUT_BYTES {
+        return Err(too_large(text.length() as usize));
+    }
+    let bytes = String::from(text).into_bytes();
+    Ok(Input {
+        bytes,
+        has_positions,
+    })
+}
+
+fn read_bytes(bytes: &Uint8Array) -> Result<Input, ParseError> {
+    if bytes.length() as usize > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.length() as usize));
+    }
+    Ok(Input {
+        bytes: bytes.to_vec(),
+        has_positions: true,
+    })
 }
 
 fn type_error(detail: &str) -> ParseError {

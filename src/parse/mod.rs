@@ -70,16 +70,7 @@ pub fn get_identity_provider_ud_pull_configuration(
 /// Reads any model type from UTF-8 JSON bytes (a leading BOM is skipped).
 pub fn parse<T: DeserializeOwned>(input: &[u8], options: ParseOptions) -> Result<T, ParseError> {
     if input.len() > MAX_INPUT_BYTES {
-        let detail = format!(
-            "the input is {} bytes, more than the limit of {MAX_INPUT_BYTES}",
-            input.len()
-        );
-        return Err(ParseError::new(
-            ParseErrorCode::TooLarge,
-            String::new(),
-            None,
-            &detail,
-        ));
+        return Err(too_large(input.len()));
     }
     let bytes = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -115,6 +106,14 @@ pub fn parse<T: DeserializeOwned>(input: &[u8], options: ParseOptions) -> Result
     Ok(value)
 }
 
+/// The `too_large` error for an input of at least `length` bytes; the JS
+/// binding uses it to refuse oversized input before copying it into wasm.
+pub fn too_large(length: usize) -> ParseError {
+    let detail =
+        format!("the input is at least {length} bytes, more than the limit of {MAX_INPUT_BYTES}");
+    ParseError::new(ParseErrorCode::TooLarge, String::new(), None, &detail)
+}
+
 /// The path grammar of [`ParseError::path`]: `a.b[3].c`, `""` for the root.
 fn render_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
@@ -128,7 +127,8 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
             }
             Segment::Map { key } => push_key(&mut out, key),
             Segment::Enum { variant } => push_key(&mut out, variant),
-            Segment::Unknown => push_key(&mut out, "?"),
+            // A key that could not be read (truncated or malformed) has no name.
+            Segment::Unknown => {}
         }
     }
     out
@@ -158,6 +158,19 @@ fn classify(error: &serde_json::Error, mut path: String, text: &[u8]) -> ParseEr
             ParseErrorCode::TooDeep,
             "arrays or objects are nested too deeply",
         ),
+        Category::Syntax if message == "number out of range" => (
+            ParseErrorCode::NumberOutOfRange,
+            "the number is too large to represent",
+        ),
+        // An escape such as "\ud800" names no Unicode character (serde_json
+        // reports a lead surrogate without its trail as an "end of hex escape").
+        Category::Syntax
+            if message.contains("surrogate")
+                || message.contains("unicode")
+                || message == "unexpected end of hex escape" =>
+        {
+            (ParseErrorCode::Encoding, message)
+        }
         Category::Syntax | Category::Io => (ParseErrorCode::Syntax, message),
         Category::Data => {
             if let Some((code, detail)) = untag(message) {

@@ -1,0 +1,182 @@
+//! `cargo xtask build`: assembles the npm package in `pkg/` with a plain pipeline:
+//! cargo (wasm32, release) -> wasm-bindgen (`web` target) -> wasm-opt -Oz (npm
+//! binaryen) -> the files of `pkg-template/`. Then reports the gzipped size.
+
+use crate::process::{self, find_program};
+use crate::workspace::{Workspace, LIBRARY_CRATE, LIBRARY_PACKAGE, WASM_TARGET};
+use anyhow::{bail, Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+/// Choices that change how the package is built.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Overrides the release profile's `opt-level` (`0`-`3`, `s`, `z`) through
+    /// `CARGO_PROFILE_RELEASE_OPT_LEVEL`, to compare sizes.
+    pub opt_level: Option<String>,
+    /// Ships wasm-bindgen's output as is, without running wasm-opt.
+    pub skip_wasm_opt: bool,
+}
+
+/// The wasm-bindgen output name: `eiam_sync.js`, `eiam_sync_bg.wasm`, ...
+const OUT_NAME: &str = LIBRARY_CRATE;
+
+/// Builds the package into `pkg/` (wiped first) and prints its gzipped size.
+pub fn build(ws: &Workspace, options: &BuildOptions) -> Result<()> {
+    let wasm = compile(ws, options)?;
+    let bindgen_dir = ws.target_dir.join("wasm-bindgen");
+    generate_bindings(ws, &wasm, &bindgen_dir)?;
+
+    let pkg = ws.pkg_dir();
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg).with_context(|| format!("could not remove {}", pkg.display()))?;
+    }
+    fs::create_dir_all(&pkg).with_context(|| format!("could not create {}", pkg.display()))?;
+
+    let module_name = format!("{OUT_NAME}_bg.wasm");
+    let bindgen_module = bindgen_dir.join(&module_name);
+    let pkg_module = pkg.join(&module_name);
+    if options.skip_wasm_opt {
+        println!("build: skipping wasm-opt (--no-wasm-opt)");
+        copy_file(&bindgen_module, &pkg_module)?;
+    } else {
+        optimize(ws, &bindgen_module, &pkg_module)?;
+    }
+    copy_tree(&bindgen_dir, &pkg, &|path| path != bindgen_module)?;
+    copy_tree(&ws.path("pkg-template"), &pkg, &|_| true)?;
+
+    print_size(&pkg_module, &pkg.join(format!("{OUT_NAME}.js")))?;
+    println!("build: package assembled in {}", pkg.display());
+    Ok(())
+}
+
+fn compile(ws: &Workspace, options: &BuildOptions) -> Result<std::path::PathBuf> {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&ws.root).args([
+        "build",
+        "--release",
+        "--target",
+        WASM_TARGET,
+        "-p",
+        LIBRARY_PACKAGE,
+        "--lib",
+    ]);
+    if let Some(level) = &options.opt_level {
+        println!("build: CARGO_PROFILE_RELEASE_OPT_LEVEL={level}");
+        cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", level);
+    }
+    process::run(&mut cmd)?;
+    let wasm = ws
+        .target_dir
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{LIBRARY_CRATE}.wasm"));
+    if !wasm.is_file() {
+        bail!("cargo finished but {} is missing", wasm.display());
+    }
+    Ok(wasm)
+}
+
+fn generate_bindings(ws: &Workspace, wasm: &Path, out_dir: &Path) -> Result<()> {
+    // Start empty so no file of an earlier build (an old snippet) reaches the package.
+    if out_dir.exists() {
+        fs::remove_dir_all(out_dir)
+            .with_context(|| format!("could not remove {}", out_dir.display()))?;
+    }
+    let bindgen = find_program("wasm-bindgen")
+        .context("wasm-bindgen is not installed: run `cargo xtask setup`")?;
+    process::run(
+        Command::new(bindgen)
+            .current_dir(&ws.root)
+            .args(["--target", "web", "--out-dir"])
+            .arg(out_dir)
+            .args(["--out-name", OUT_NAME])
+            .arg(wasm),
+    )
+}
+
+fn optimize(ws: &Workspace, input: &Path, output: &Path) -> Result<()> {
+    // npm's binaryen, never Debian's (TOOLCHAIN.md); no feature flags: it reads them
+    // from the module.
+    let wasm_opt = ws.npm_bin("wasm-opt");
+    if !wasm_opt.exists() {
+        bail!(
+            "{} is missing: run `cargo xtask setup` (npm ci)",
+            wasm_opt.display()
+        );
+    }
+    process::run(
+        Command::new(wasm_opt)
+            .arg("-Oz")
+            .arg(input)
+            .arg("-o")
+            .arg(output),
+    )
+}
+
+fn copy_file(from: &Path, to: &Path) -> Result<()> {
+    fs::copy(from, to)
+        .map(drop)
+        .with_context(|| format!("could not copy {} to {}", from.display(), to.display()))
+}
+
+/// Copies every file under `from` into `to`, keeping relative paths, for the
+/// paths `include` accepts.
+fn copy_tree(from: &Path, to: &Path, include: &dyn Fn(&Path) -> bool) -> Result<()> {
+    let entries =
+        fs::read_dir(from).with_context(|| format!("could not read {}", from.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("could not read {}", from.display()))?;
+        let source = entry.path();
+        let target = to.join(entry.file_name());
+        if source.is_dir() {
+            fs::create_dir_all(&target)
+                .with_context(|| format!("could not create {}", target.display()))?;
+            copy_tree(&source, &target, include)?;
+        } else if include(&source) {
+            copy_file(&source, &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// The size of `bytes` after gzip at the best compression level.
+pub fn gzipped_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+fn print_size(wasm: &Path, glue: &Path) -> Result<()> {
+    let mut total = 0;
+    let mut parts = Vec::new();
+    for path in [wasm, glue] {
+        let bytes = fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+        let gz = gzipped_len(&bytes)?;
+        total += gz;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        parts.push(format!("{name} {} B ({gz} B gz)", bytes.len()));
+    }
+    println!("build: {}", parts.join(", "));
+    println!(
+        "build: gzipped size (best compression), wasm + glue: {total} B = {:.1} KB",
+        total as f64 / 1000.0
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gzip_shrinks_repetitive_input() {
+        let bytes = vec![b'a'; 10_000];
+        let gz = gzipped_len(&bytes).expect("gzip into memory");
+        assert!(gz < 100, "{gz}");
+    }
+}

@@ -1,0 +1,200 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first
+//! failure; each step is announced before it runs, and a recap with wall times
+//! ends the run (also after a failure).
+
+use crate::build::{self, BuildOptions};
+use crate::demo::{self, DemoOptions};
+use crate::package_checks;
+use crate::process::{self, find_program};
+use crate::setup::{self, CHROMEDRIVER};
+use crate::workspace::{Workspace, LIBRARY_PACKAGE, WASM_TARGET};
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// What a step did, for the recap.
+pub enum Outcome {
+    /// The step ran and passed.
+    Passed,
+}
+
+/// Per-test time-out for the browser tests (the runner's default is 20 s).
+const BROWSER_TEST_TIMEOUT_SECONDS: &str = "60";
+
+/// Runs the whole suite.
+pub fn test() -> Result<()> {
+    let mut recap = Recap::default();
+    recap.step("setup", || setup::setup().map(|()| Outcome::Passed))?;
+    let ws = Workspace::load()?;
+    println!("target directory: {}", ws.target_dir.display());
+
+    recap.step("cargo fmt --check", || {
+        cargo(&ws, &["fmt", "--all", "--", "--check"])
+    })?;
+    recap.step("cargo clippy (native)", || {
+        cargo(
+            &ws,
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    recap.step("cargo clippy (wasm32)", || {
+        cargo(
+            &ws,
+            &[
+                "clippy",
+                "-p",
+                LIBRARY_PACKAGE,
+                "--target",
+                WASM_TARGET,
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    recap.step("cargo test (native)", || {
+        cargo(&ws, &["test", "--workspace"])
+    })?;
+    recap.step("wasm tests in Node", || wasm_tests(&ws, "wasm_node", false))?;
+    recap.step("wasm tests in headless Chromium", || {
+        wasm_tests(&ws, "wasm_browser", true)
+    })?;
+    recap.step("build pkg/", || {
+        build::build(&ws, &BuildOptions::default()).map(|()| Outcome::Passed)
+    })?;
+
+    let mut tarball = PathBuf::new();
+    recap.step("npm pack", || {
+        tarball = package_checks::pack(&ws)?;
+        Ok(Outcome::Passed)
+    })?;
+    recap.step("tarball holds one .wasm", || {
+        package_checks::check_single_wasm(&tarball)
+    })?;
+    recap.step("publint", || package_checks::publint(&ws, &tarball))?;
+    recap.step("attw", || package_checks::attw(&ws, &tarball))?;
+    recap.step("install tarball into tests/package", || {
+        package_checks::install_into_consumer(&ws, &tarball)
+    })?;
+    recap.step("tsc (tests/package)", || {
+        package_checks::typecheck_consumer(&ws)
+    })?;
+    recap.step("node --test (tests/package)", || {
+        package_checks::node_tests(&ws)
+    })?;
+    recap.step("demo --check", || {
+        let options = DemoOptions {
+            port: 0,
+            check: true,
+        };
+        demo::serve(&ws, &options).map(|()| Outcome::Passed)
+    })?;
+
+    recap.print();
+    println!("\nall checks passed");
+    Ok(())
+}
+
+fn cargo(ws: &Workspace, args: &[&str]) -> Result<Outcome> {
+    process::run(Command::new("cargo").current_dir(&ws.root).args(args))?;
+    Ok(Outcome::Passed)
+}
+
+/// Runs one wasm-bindgen test target of the library with `wasm-bindgen-test-runner`,
+/// in Node or (for tests configured `run_in_browser`) headless Chromium.
+fn wasm_tests(ws: &Workspace, test: &str, browser: bool) -> Result<Outcome> {
+    if !ws.has_library_test(test) {
+        anyhow::bail!("the `{test}` test target is missing (tests/{test}.rs)");
+    }
+    let runner = find_program("wasm-bindgen-test-runner")
+        .context("wasm-bindgen-test-runner is not installed: run `cargo xtask setup`")?;
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&ws.root)
+        .args(["test", "-p", LIBRARY_PACKAGE, "--target", WASM_TARGET])
+        .args(["--test", test])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner);
+    if browser {
+        cmd.env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", BROWSER_TEST_TIMEOUT_SECONDS);
+    }
+    process::run(&mut cmd)?;
+    Ok(Outcome::Passed)
+}
+
+struct StepRecord {
+    name: &'static str,
+    elapsed: Duration,
+    result: String,
+}
+
+/// The steps run so far, with their outcome and wall time.
+#[derive(Default)]
+struct Recap {
+    records: Vec<StepRecord>,
+    started: Option<Instant>,
+}
+
+impl Recap {
+    /// Announces and runs one step; on failure prints the recap and returns an
+    /// error naming the step.
+    fn step(&mut self, name: &'static str, run: impl FnOnce() -> Result<Outcome>) -> Result<()> {
+        self.started.get_or_insert_with(Instant::now);
+        println!("\n==> [{}] {name}", self.records.len() + 1);
+        let start = Instant::now();
+        let result = run();
+        let elapsed = start.elapsed();
+        match result {
+            Ok(outcome) => {
+                let result = match outcome {
+                    Outcome::Passed => "passed".to_owned(),
+                };
+                self.records.push(StepRecord {
+                    name,
+                    elapsed,
+                    result,
+                });
+                Ok(())
+            }
+            Err(error) => {
+                self.records.push(StepRecord {
+                    name,
+                    elapsed,
+                    result: "FAILED".to_owned(),
+                });
+                self.print();
+                Err(error.context(format!("step `{name}` failed")))
+            }
+        }
+    }
+
+    fn print(&self) {
+        let width = self
+            .records
+            .iter()
+            .map(|record| record.name.len())
+            .max()
+            .unwrap_or(0);
+        println!("\nrecap:");
+        for (index, record) in self.records.iter().enumerate() {
+            println!(
+                "  {:>2}. {:<width$}  {:>7.1} s  {}",
+                index + 1,
+                record.name,
+                record.elapsed.as_secs_f64(),
+                record.result
+            );
+        }
+        if let Some(started) = self.started {
+            println!("  total {:.1} s", started.elapsed().as_secs_f64());
+        }
+    }
+}
