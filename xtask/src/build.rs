@@ -15,8 +15,8 @@ use std::process::Command;
 /// Choices that change how the package is built.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
-    /// Overrides the release profile's `opt-level` (`0`-`3`, `s`, `z`) through
-    /// `CARGO_PROFILE_RELEASE_OPT_LEVEL`, to compare sizes.
+    /// Overrides the `wasm-release` profile's `opt-level` (`0`-`3`, `s`, `z`)
+    /// through `CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL`, to compare sizes.
     pub opt_level: Option<String>,
     /// Ships wasm-bindgen's output as is, without running wasm-opt.
     pub skip_wasm_opt: bool,
@@ -54,11 +54,15 @@ pub fn build(ws: &Workspace, options: &BuildOptions) -> Result<()> {
     Ok(())
 }
 
+/// The Cargo profile of the published module (size settings; see Cargo.toml).
+const WASM_PROFILE: &str = "wasm-release";
+
 fn compile(ws: &Workspace, options: &BuildOptions) -> Result<std::path::PathBuf> {
     let mut cmd = Command::new("cargo");
     cmd.current_dir(&ws.root).args([
         "build",
-        "--release",
+        "--profile",
+        WASM_PROFILE,
         "--target",
         WASM_TARGET,
         "-p",
@@ -66,14 +70,14 @@ fn compile(ws: &Workspace, options: &BuildOptions) -> Result<std::path::PathBuf>
         "--lib",
     ]);
     if let Some(level) = &options.opt_level {
-        println!("build: CARGO_PROFILE_RELEASE_OPT_LEVEL={level}");
-        cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", level);
+        println!("build: CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL={level}");
+        cmd.env("CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL", level);
     }
     process::run(&mut cmd)?;
     let wasm = ws
         .target_dir
         .join(WASM_TARGET)
-        .join("release")
+        .join(WASM_PROFILE)
         .join(format!("{LIBRARY_CRATE}.wasm"));
     if !wasm.is_file() {
         bail!("cargo finished but {} is missing", wasm.display());

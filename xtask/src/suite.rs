@@ -61,6 +61,10 @@ pub fn test() -> Result<()> {
             ],
         )
     })?;
+    // The proxy's tests start the emulator binary as a real process.
+    recap.step("cargo build (binaries)", || {
+        cargo(&ws, &["build", "--workspace", "--bins"])
+    })?;
     recap.step("cargo test (native)", || {
         cargo(&ws, &["test", "--workspace"])
     })?;
