@@ -4,8 +4,10 @@
 //! The core (`model`, `parse`) is plain Rust, tested natively; `js` is the thin
 //! WebAssembly binding layer that only converts and names things.
 
+pub mod analyze;
 pub mod model;
 pub mod parse;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;

@@ -12,3 +12,7 @@ pub use parse::{
     parse_get_identity_provider_ud_push_configuration, parse_get_synchronization_job,
     parse_list_synchronization_jobs,
 };
+mod validate;
+pub use validate::*;
+mod analyze;
+pub use analyze::*;

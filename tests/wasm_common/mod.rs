@@ -16,6 +16,9 @@ use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod analyze;
+mod validate;
+
 const SEED_000: &str = include_str!("../fixtures/seeds/000_a37390e649ee0c38.example.json");
 const SEED_001: &str = include_str!("../fixtures/seeds/001_f0a481d175445d75.example.json");
 const SEED_002: &str = include_str!("../fixtures/seeds/002_d4e6738e55fed7fe.example.json");

@@ -2,6 +2,7 @@
 //!
 //! Each command lives in its own module; this file only parses the command line.
 
+mod bench;
 mod build;
 mod demo;
 mod fuzz;
@@ -36,6 +37,8 @@ enum Task {
     Test,
     /// Build, then serve www/, pkg/ and the seed examples on 127.0.0.1.
     Demo(DemoArgs),
+    /// Benchmark the package in headless Chromium and the native core (not a test).
+    Bench(bench::BenchArgs),
     /// Run every cargo-fuzz target (on nightly) for a while and report crashes.
     Fuzz {
         /// Seconds per target.
@@ -90,6 +93,7 @@ fn main() -> Result<()> {
             };
             demo::serve(&ws, &options)
         }
+        Task::Bench(args) => bench::bench(&args),
         Task::Fuzz { seconds } => fuzz::fuzz(seconds),
     }
 }

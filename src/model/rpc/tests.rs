@@ -3,6 +3,11 @@
 //! copied from the code's output.
 
 use super::*;
+use crate::model::{
+    GetIdentityProviderUdPullConfigurationRequest, GetIdentityProviderUdPushConfigurationRequest,
+    GetSynchronizationJobRequest, JobFilter, JobStatus, ListSynchronizationJobsRequest,
+    SyncDirection, TargetType, MAX_SAFE_INTEGER,
+};
 
 /// Owned pairs from string literals.
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
