@@ -40,12 +40,18 @@ pub fn serve(ws: &Workspace, options: &DemoOptions) -> Result<()> {
     let server = Arc::new(server);
     println!("eiam-sync demo: http://{address}/");
     if options.check {
-        let worker = spawn_worker(Arc::clone(&server), Arc::clone(&mounts));
-        let result = check(address);
-        server.unblock();
-        worker
-            .join()
-            .map_err(|_| anyhow!("the demo server thread panicked"))?;
+        let workers: Vec<_> = (0..WORKERS)
+            .map(|_| spawn_worker(Arc::clone(&server), Arc::clone(&mounts)))
+            .collect();
+        let result = check(address).and_then(|()| check_in_browser(ws, address));
+        for _ in &workers {
+            server.unblock();
+        }
+        for worker in workers {
+            worker
+                .join()
+                .map_err(|_| anyhow!("the demo server thread panicked"))?;
+        }
         result?;
         println!("demo: all checks passed");
         return Ok(());
@@ -163,6 +169,22 @@ fn finish<R: Read>(request: Request, response: Response<R>) -> u16 {
         eprintln!("demo: could not answer: {error}");
     }
     status
+}
+
+/// Loads the page in headless Chromium (`tests/browser/demo-page.mjs`, through
+/// playwright-core): the package's browser entry must parse the examples with
+/// no console error or failed request. Leaves a screenshot under the target dir.
+fn check_in_browser(ws: &Workspace, address: SocketAddr) -> Result<()> {
+    let screenshot = ws.target_dir.join("screenshots").join("demo.png");
+    let profile = ws.target_dir.join("chromium-demo-profile");
+    crate::process::run(
+        std::process::Command::new("node")
+            .current_dir(&ws.root)
+            .arg("tests/browser/demo-page.mjs")
+            .arg(format!("http://{address}/"))
+            .arg(&screenshot)
+            .arg(&profile),
+    )
 }
 
 /// One expectation of `--check`: a path and what must come back.
