@@ -48,8 +48,8 @@ pub struct BenchArgs {
 /// Other benchmarks than the default (the package's, in a browser and native).
 #[derive(Debug, Subcommand)]
 pub enum BenchSuite {
-    /// Latency and throughput of eiam-sync-proxy against the emulator (issue 4; not implemented yet).
-    Proxy,
+    /// Latency and throughput of eiam-sync-proxy against the emulator (issue 4).
+    Proxy(crate::bench_proxy::ProxyBenchArgs),
 }
 
 /// What one run measures.
@@ -87,9 +87,8 @@ impl BenchPlan {
 
 /// Runs `cargo xtask bench [--quick] [proxy]`.
 pub fn bench(args: &BenchArgs) -> Result<()> {
-    if let Some(BenchSuite::Proxy) = args.suite {
-        println!("bench proxy: not implemented yet (issue 4)");
-        bail!("`cargo xtask bench proxy` is not implemented yet");
+    if let Some(BenchSuite::Proxy(proxy)) = &args.suite {
+        return crate::bench_proxy::run(&Workspace::load()?, proxy.options(args.quick));
     }
     let plan = BenchPlan::from_args(args);
     let ws = Workspace::load()?;
@@ -184,7 +183,7 @@ mod tests {
         assert!(matches!(
             cli.command,
             crate::Task::Bench(BenchArgs {
-                suite: Some(BenchSuite::Proxy),
+                suite: Some(BenchSuite::Proxy(_)),
                 ..
             })
         ));

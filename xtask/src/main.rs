@@ -3,6 +3,7 @@
 //! Each command lives in its own module; this file only parses the command line.
 
 mod bench;
+mod bench_proxy;
 mod build;
 mod demo;
 mod fuzz;
