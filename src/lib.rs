@@ -5,6 +5,7 @@
 //! WebAssembly binding layer that only converts and names things.
 
 pub mod analyze;
+pub mod client;
 pub mod model;
 pub mod parse;
 pub mod validate;

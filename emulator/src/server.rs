@@ -88,14 +88,26 @@ async fn catalog(State(state): State<Arc<AppState>>, request: Request) -> Respon
     if !from_loopback(&request) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    Json(state.service.store.catalog()).into_response()
+    readable_by_any_page(Json(state.service.store.catalog()).into_response())
 }
 
 async fn requests(State(state): State<Arc<AppState>>, request: Request) -> Response {
     if !from_loopback(&request) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    Json(state.log.snapshot()).into_response()
+    readable_by_any_page(Json(state.log.snapshot()).into_response())
+}
+
+/// `Access-Control-Allow-Origin: *` on an introspection answer, so a test
+/// page in a browser (another loopback origin) can read the catalog and the
+/// request count. Harmless: these answers go to loopback callers only, hold
+/// only demo data, and a page cannot send credentials with a wildcard.
+fn readable_by_any_page(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    response
 }
 
 async fn introspection_not_found() -> Response {

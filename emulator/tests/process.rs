@@ -82,3 +82,18 @@ fn prints_one_line_and_stops_on_sigterm() {
     assert!(status.success(), "{status:?}");
     assert_eq!(rest, "", "exactly one line on stdout");
 }
+
+#[test]
+fn introspection_is_readable_by_browser_test_pages() {
+    let emulator = Emulator::start(&["--jobs", "1"]);
+    for path in ["/_emulator/catalog", "/_emulator/requests"] {
+        let response = reqwest::blocking::Client::new()
+            .get(format!("{}{path}", emulator.base))
+            .header("origin", "http://127.0.0.1:9")
+            .send()
+            .expect("GET");
+        assert_eq!(response.status(), 200, "{path}");
+        let allowed = response.headers().get("access-control-allow-origin");
+        assert_eq!(allowed.and_then(|v| v.to_str().ok()), Some("*"), "{path}");
+    }
+}

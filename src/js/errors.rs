@@ -1,6 +1,7 @@
 //! The package's error objects: plain `Error`s with a `name` users can test
 //! and the fields DESIGN.md lists, plus their TypeScript declarations and guards.
 
+use super::client::CLIENT_ERROR_NAMES;
 use crate::parse::ParseError;
 use js_sys::{Error, Reflect};
 use wasm_bindgen::prelude::*;
@@ -44,7 +45,12 @@ export interface EiamSyncParseError extends Error {
 }
 
 /** Every error this package throws or rejects with. */
-export type EiamSyncError = EiamSyncParseError;
+export type EiamSyncError =
+  | EiamSyncParseError
+  | EiamSyncApiError
+  | EiamSyncNetworkError
+  | EiamSyncTimeoutError
+  | EiamSyncValidationError;
 "#;
 
 /// The `name` of parse errors.
@@ -79,7 +85,9 @@ fn error_name(value: &JsValue) -> Option<String> {
 /// Narrows `unknown` to any error of this package (tests `instanceof Error` and `name`).
 #[wasm_bindgen(js_name = isEiamSyncError, unchecked_return_type = "e is EiamSyncError")]
 pub fn is_eiam_sync_error(#[wasm_bindgen(unchecked_param_type = "unknown")] e: JsValue) -> bool {
-    error_name(&e).is_some_and(|name| ERROR_NAMES.contains(&name.as_str()))
+    error_name(&e).is_some_and(|name| {
+        ERROR_NAMES.contains(&name.as_str()) || CLIENT_ERROR_NAMES.contains(&name.as_str())
+    })
 }
 
 /// Narrows `unknown` to an `EiamSyncParseError`.

@@ -4,6 +4,7 @@
 
 mod errors;
 mod input;
+mod output;
 mod parse;
 
 pub use errors::{is_eiam_sync_error, is_eiam_sync_parse_error};
@@ -16,3 +17,5 @@ mod validate;
 pub use validate::*;
 mod analyze;
 pub use analyze::*;
+mod client;
+pub use client::*;

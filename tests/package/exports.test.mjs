@@ -9,11 +9,17 @@ import * as eiam from "eiam-sync";
 import { LIST_SEED } from "./fixtures.mjs";
 
 const FUNCTIONS = [
+  "EiamSyncClient",
   "JobAggregator",
+  "SynchronizationJobPages",
   "checkDeletionThresholds",
   "diffConfigurations",
+  "isEiamSyncApiError",
   "isEiamSyncError",
+  "isEiamSyncNetworkError",
   "isEiamSyncParseError",
+  "isEiamSyncTimeoutError",
+  "isEiamSyncValidationError",
   "nextScheduledRuns",
   "parseGetIdentityProviderUdPullConfiguration",
   "parseGetIdentityProviderUdPushConfiguration",

@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 mod analyze;
+mod client;
 mod validate;
 
 const SEED_000: &str = include_str!("../fixtures/seeds/000_a37390e649ee0c38.example.json");

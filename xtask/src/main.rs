@@ -10,6 +10,7 @@ mod fuzz;
 mod lockfile;
 mod package_checks;
 mod process;
+mod services;
 mod setup;
 mod static_files;
 mod suite;

@@ -6,9 +6,11 @@ use crate::build::{self, BuildOptions};
 use crate::demo::{self, DemoOptions};
 use crate::package_checks;
 use crate::process::{self, find_program};
+use crate::services::{self, Services, SERVICES_ENV};
 use crate::setup::{self, CHROMEDRIVER};
 use crate::workspace::{Workspace, LIBRARY_PACKAGE, WASM_TARGET};
 use anyhow::{Context, Result};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -68,9 +70,22 @@ pub fn test() -> Result<()> {
     recap.step("cargo test (native)", || {
         cargo(&ws, &["test", "--workspace"])
     })?;
-    recap.step("wasm tests in Node", || wasm_tests(&ws, "wasm_node", false))?;
+    // The client's tests talk to real emulator + proxy pairs, started for
+    // each step and stopped when it ends (`Services` is dropped), pass or fail.
+    recap.step("wasm tests in Node", || {
+        let services = Services::start(&ws, None)?;
+        wasm_tests(&ws, "wasm_node", None, &services)
+    })?;
     recap.step("wasm tests in headless Chromium", || {
-        wasm_tests(&ws, "wasm_browser", true)
+        // The runner's page gets a fixed address so the proxies can allow its origin.
+        let page = services::free_loopback_address()?;
+        let services = Services::start(&ws, Some(&format!("http://{page}")))?;
+        wasm_tests(&ws, "wasm_browser", Some(page), &services)
+    })?;
+    recap.step("wasm client tests in a Chromium Web Worker", || {
+        let page = services::free_loopback_address()?;
+        let services = Services::start(&ws, Some(&format!("http://{page}")))?;
+        wasm_tests(&ws, "client_worker", Some(page), &services)
     })?;
     recap.step("build pkg/", || {
         build::build(&ws, &BuildOptions::default()).map(|()| Outcome::Passed)
@@ -93,7 +108,12 @@ pub fn test() -> Result<()> {
         package_checks::typecheck_consumer(&ws)
     })?;
     recap.step("node --test (tests/package)", || {
-        package_checks::node_tests(&ws)
+        let services = Services::start(&ws, None)?;
+        // Node's test runner passes its environment on to the test files.
+        std::env::set_var(SERVICES_ENV, services.json());
+        let outcome = package_checks::node_tests(&ws);
+        std::env::remove_var(SERVICES_ENV);
+        outcome
     })?;
     recap.step("demo --check", || {
         let options = DemoOptions {
@@ -114,8 +134,15 @@ fn cargo(ws: &Workspace, args: &[&str]) -> Result<Outcome> {
 }
 
 /// Runs one wasm-bindgen test target of the library with `wasm-bindgen-test-runner`,
-/// in Node or (for tests configured `run_in_browser`) headless Chromium.
-fn wasm_tests(ws: &Workspace, test: &str, browser: bool) -> Result<Outcome> {
+/// in Node or (with the page's `browser` address, for tests configured
+/// `run_in_browser`) headless Chromium. The services' addresses are compiled
+/// into the tests (a browser page cannot read the environment).
+fn wasm_tests(
+    ws: &Workspace,
+    test: &str,
+    browser: Option<SocketAddr>,
+    services: &Services,
+) -> Result<Outcome> {
     if !ws.has_library_test(test) {
         anyhow::bail!("the `{test}` test target is missing (tests/{test}.rs)");
     }
@@ -125,10 +152,12 @@ fn wasm_tests(ws: &Workspace, test: &str, browser: bool) -> Result<Outcome> {
     cmd.current_dir(&ws.root)
         .args(["test", "-p", LIBRARY_PACKAGE, "--target", WASM_TARGET])
         .args(["--test", test])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner);
-    if browser {
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
+        .env(SERVICES_ENV, services.json());
+    if let Some(page) = browser {
         cmd.env("CHROMEDRIVER", CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", BROWSER_TEST_TIMEOUT_SECONDS);
+            .env("WASM_BINDGEN_TEST_TIMEOUT", BROWSER_TEST_TIMEOUT_SECONDS)
+            .env("WASM_BINDGEN_TEST_ADDRESS", page.to_string());
     }
     process::run(&mut cmd)?;
     Ok(Outcome::Passed)
