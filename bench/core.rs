@@ -5,8 +5,12 @@
 //!   on every page;
 //! - `parse_list_page/serde_json_value`: `serde_json::from_slice::<Value>` on
 //!   every page, the untyped reference (what `JSON.parse` is to the browser);
+//! - `parse_list_page/fast_scan`: `eiam_sync::parse::fast::list_synchronization_jobs`
+//!   on every page, the validating scan of `parseListSynchronizationJobs`;
 //! - `aggregate/job_aggregator_bytes`: a `JobAggregator` fed every page's
-//!   bytes, then `summary()`.
+//!   bytes, then `summary()` (the fast scanner's route);
+//! - `aggregate/job_aggregator_parsed`: the same through the serde parser
+//!   (`add_list_response` of each parsed page), the route the scanner replaces.
 //!
 //! The pages come from `bench/generate.mjs --out DIR` (`cargo xtask bench`
 //! writes them to `<target>/bench/pages/<jobs>/page-NNN.json` and sets
@@ -75,6 +79,13 @@ mod native {
             let response = parse::list_synchronization_jobs(page, ParseOptions::default())
                 .map_err(|e| format!("page {index} of {} jobs: {e:?}", dataset.jobs))?;
             jobs += response.synchronization_jobs.len();
+            // The benches must time the fast route, not a silent fallback.
+            if parse::fast::list_synchronization_jobs(page, ParseOptions::default()).is_none() {
+                return Err(format!(
+                    "page {index} of {} jobs: the fast scanner declines it",
+                    dataset.jobs
+                ));
+            }
         }
         if jobs != dataset.jobs {
             return Err(format!("read {jobs} jobs, expected {}", dataset.jobs));
@@ -124,6 +135,21 @@ mod native {
                     });
                 },
             );
+            group.bench_with_input(
+                BenchmarkId::new("fast_scan", dataset.jobs),
+                dataset,
+                |b, dataset| {
+                    b.iter(|| {
+                        for page in &dataset.pages {
+                            let body = parse::fast::list_synchronization_jobs(
+                                black_box(page),
+                                ParseOptions::default(),
+                            );
+                            black_box(body.is_some());
+                        }
+                    });
+                },
+            );
         }
         group.finish();
     }
@@ -141,6 +167,24 @@ mod native {
                         let mut aggregator = JobAggregator::new(SummaryOptions::default());
                         for page in &dataset.pages {
                             black_box(aggregator.add_list_response_bytes(black_box(page)).is_ok());
+                        }
+                        black_box(aggregator.summary())
+                    });
+                },
+            );
+            group.bench_with_input(
+                BenchmarkId::new("job_aggregator_parsed", dataset.jobs),
+                dataset,
+                |b, dataset| {
+                    b.iter(|| {
+                        let mut aggregator = JobAggregator::new(SummaryOptions::default());
+                        for page in &dataset.pages {
+                            if let Ok(response) = parse::list_synchronization_jobs(
+                                black_box(page),
+                                ParseOptions::default(),
+                            ) {
+                                aggregator.add_list_response(&response);
+                            }
                         }
                         black_box(aggregator.summary())
                     });

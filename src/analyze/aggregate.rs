@@ -3,13 +3,19 @@
 //! Jobs are never de-duplicated: aggregating the parts of a split and merging
 //! gives exactly the summary of the whole, in any order.
 
+mod facts;
+mod keyed;
+
 use super::buckets::{BucketSize, StartTimes, TimeBucket};
 use super::percentile::DurationStats;
-use super::rollup::{TargetRollup, TargetState};
-use super::summary::{add_saturating, job_duration_ms, ItemMatrix, ItemTotals, Outcome};
+use super::rollup::{JobKeyRef, TargetRollup, TargetState};
+use super::summary::{add_saturating, ItemMatrix, ItemTotals, Outcome};
 use crate::model::wire::{object_only, opt_signed, opt_unsigned, tagged};
-use crate::model::{ListSynchronizationJobsResponse, SynchronizationJob};
+use crate::model::{JobStatus, ListSynchronizationJobsResponse, SynchronizationJob};
+use crate::parse::fast::{self, JobText};
 use crate::parse::{self, ParseError, ParseOptions};
+use facts::{JobFacts, PageFacts};
+use keyed::OptKeyed;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use tsify::Tsify;
@@ -155,8 +161,6 @@ pub struct JobsSummary {
     pub top_error_codes: Vec<ErrorCodeCount>,
 }
 
-type TargetKey = (Option<String>, Option<String>);
-
 /// Streaming aggregation of jobs into a [`JobsSummary`]. Keeps exact state
 /// (every duration, per-minute start counts, per-target streak state), so
 /// `merge` is exact and associative and the summary never depends on how the
@@ -165,33 +169,43 @@ type TargetKey = (Option<String>, Option<String>);
 pub struct JobAggregator {
     options: SummaryOptions,
     job_count: u64,
-    by_status: BTreeMap<Option<String>, u64>,
-    by_direction: BTreeMap<Option<String>, u64>,
-    by_trigger_type: BTreeMap<Option<String>, u64>,
-    by_target_type: BTreeMap<Option<String>, u64>,
+    by_status: OptKeyed<u64>,
+    by_direction: OptKeyed<u64>,
+    by_trigger_type: OptKeyed<u64>,
+    by_target_type: OptKeyed<u64>,
     by_outcome: [u64; 6],
     items: ItemMatrix,
-    targets: BTreeMap<TargetKey, TargetState>,
+    /// Per `TargetType`, per `TargetId`.
+    targets: OptKeyed<OptKeyed<TargetState>>,
     start_times: StartTimes,
     durations: Vec<u64>,
     error_codes: BTreeMap<String, u64>,
 }
 
-fn bump<K: Ord>(map: &mut BTreeMap<K, u64>, key: K, by: u64) {
-    let count = map.entry(key).or_insert(0);
-    *count = add_saturating(*count, by);
+fn bump(counts: &mut OptKeyed<u64>, key: Option<&str>, by: u64) {
+    counts.update(key, |count| *count = add_saturating(*count, by));
 }
 
-fn merge_counts<K: Ord + Clone>(into: &mut BTreeMap<K, u64>, from: &BTreeMap<K, u64>) {
-    for (key, count) in from {
-        bump(into, key.clone(), *count);
+fn merge_counts(into: &mut OptKeyed<u64>, from: &OptKeyed<u64>) {
+    for (key, count) in from.iter() {
+        bump(into, key, *count);
     }
 }
 
-fn key_counts(map: &BTreeMap<Option<String>, u64>) -> Vec<KeyCount> {
-    map.iter()
+fn bump_code(codes: &mut BTreeMap<String, u64>, code: &str, by: u64) {
+    match codes.get_mut(code) {
+        Some(count) => *count = add_saturating(*count, by),
+        None => {
+            codes.insert(code.to_owned(), add_saturating(0, by));
+        }
+    }
+}
+
+fn key_counts(counts: &OptKeyed<u64>) -> Vec<KeyCount> {
+    counts
+        .iter()
         .map(|(key, count)| KeyCount {
-            key: key.clone(),
+            key: key.map(str::to_owned),
             count: *count,
         })
         .collect()
@@ -213,29 +227,21 @@ impl JobAggregator {
 
     /// Adds one job.
     pub fn add_job(&mut self, job: &SynchronizationJob) {
-        let mut matrix = ItemMatrix::default();
-        matrix.add_job(job);
-        let outcome = Outcome::classify(job.status.as_ref(), &matrix.totals().all);
-        self.items.merge(&matrix);
+        self.items.add_job(job);
+        self.add_facts(&JobFacts::of(job));
+    }
+
+    /// Adds everything of one job but its item counts.
+    fn add_facts(&mut self, job: &JobFacts<'_>) {
+        let status = job.known_status();
+        let outcome = Outcome::classify(status.as_ref(), &job.outcome_counts());
         self.job_count = add_saturating(self.job_count, 1);
-        let text = |v: Option<&str>| v.map(str::to_owned);
-        bump(
-            &mut self.by_status,
-            text(job.status.as_ref().map(|v| v.as_str())),
-            1,
-        );
-        bump(
-            &mut self.by_direction,
-            text(job.direction.as_ref().map(|v| v.as_str())),
-            1,
-        );
-        bump(
-            &mut self.by_trigger_type,
-            text(job.trigger_type.as_ref().map(|v| v.as_str())),
-            1,
-        );
-        let target_type = text(job.target_type.as_ref().map(|v| v.as_str()));
-        bump(&mut self.by_target_type, target_type.clone(), 1);
+        let status_text = job.text(JobText::Status);
+        bump(&mut self.by_status, status_text, 1);
+        bump(&mut self.by_direction, job.text(JobText::Direction), 1);
+        bump(&mut self.by_trigger_type, job.text(JobText::TriggerType), 1);
+        let target_type = job.text(JobText::TargetType);
+        bump(&mut self.by_target_type, target_type, 1);
         if let Some(slot) = Outcome::ALL
             .iter()
             .position(|o| *o == outcome)
@@ -243,17 +249,21 @@ impl JobAggregator {
         {
             *slot = add_saturating(*slot, 1);
         }
-        self.targets
-            .entry((target_type, job.target_id.clone()))
-            .or_default()
-            .add(job);
-        self.start_times.add(job);
-        if let Some(duration) = job_duration_ms(job) {
+        let id = job.text(JobText::Id).unwrap_or_default();
+        let key = JobKeyRef::new(job.start_time, id, job.end_time, status_text);
+        self.targets.update(target_type, |ids| {
+            ids.update(job.text(JobText::TargetId), |state| {
+                state.add(key, status.as_ref());
+            });
+        });
+        self.start_times
+            .add(job.start_time, status == Some(JobStatus::Success));
+        if let Some(duration) = job.duration_ms() {
             self.durations.push(duration);
         }
-        if let Some(code) = job.result.as_ref().and_then(|r| r.error_code.as_deref()) {
+        if let Some(code) = job.text(JobText::ErrorCode) {
             if !code.is_empty() {
-                bump(&mut self.error_codes, code.to_owned(), 1);
+                bump_code(&mut self.error_codes, code, 1);
             }
         }
     }
@@ -272,7 +282,20 @@ impl JobAggregator {
 
     /// Parses the raw bytes of one ListSynchronizationJobs page with the
     /// library's lenient parser and adds its jobs. On error nothing is added.
+    ///
+    /// Typical pages are read by the fast scanner ([`crate::parse::fast`])
+    /// straight into the aggregation, without building the jobs; whatever it
+    /// declines goes through the parser, which adds the jobs or reports the
+    /// error. Both give the same figures.
     pub fn add_list_response_bytes(&mut self, bytes: &[u8]) -> Result<(), ParseError> {
+        let mut page = PageFacts::default();
+        if fast::visit_list_synchronization_jobs(bytes, &mut page).is_some() {
+            self.items.merge(&page.items);
+            for job in &page.jobs {
+                self.add_facts(job);
+            }
+            return Ok(());
+        }
         let response = parse::list_synchronization_jobs(bytes, ParseOptions::default())?;
         self.add_list_response(&response);
         Ok(())
@@ -290,33 +313,37 @@ impl JobAggregator {
             *mine = add_saturating(*mine, theirs);
         }
         self.items.merge(&other.items);
-        for (key, state) in &other.targets {
-            self.targets.entry(key.clone()).or_default().merge(state);
+        for (target_type, ids) in other.targets.iter() {
+            for (target_id, state) in ids.iter() {
+                self.targets.update(target_type, |mine| {
+                    mine.update(target_id, |mine| mine.merge(state));
+                });
+            }
         }
         self.start_times.merge(&other.start_times);
         self.durations.extend_from_slice(&other.durations);
-        merge_counts(&mut self.error_codes, &other.error_codes);
+        for (code, count) in &other.error_codes {
+            bump_code(&mut self.error_codes, code, *count);
+        }
     }
 
     /// The summary of every job added so far.
     pub fn summary(&self) -> JobsSummary {
         let options = self.options;
-        let targets: Vec<TargetRollup> = self
-            .targets
-            .iter()
-            .map(|((kind, id), state)| state.rollup(kind.as_deref(), id.as_deref()))
-            .collect();
-
-        let mut failing: Vec<FailingTarget> = self
-            .targets
-            .iter()
-            .filter(|(_, state)| state.failing_job_count() > 0)
-            .map(|((kind, id), state)| FailingTarget {
-                target_type: kind.clone(),
-                target_id: id.clone(),
-                failed_job_count: state.failing_job_count(),
-            })
-            .collect();
+        let mut targets: Vec<TargetRollup> = Vec::new();
+        let mut failing: Vec<FailingTarget> = Vec::new();
+        for (kind, ids) in self.targets.iter() {
+            for (id, state) in ids.iter() {
+                targets.push(state.rollup(kind, id));
+                if state.failing_job_count() > 0 {
+                    failing.push(FailingTarget {
+                        target_type: kind.map(str::to_owned),
+                        target_id: id.map(str::to_owned),
+                        failed_job_count: state.failing_job_count(),
+                    });
+                }
+            }
+        }
         // Stable sort: the map order (by target) breaks ties.
         failing.sort_by_key(|t| std::cmp::Reverse(t.failed_job_count));
         failing.truncate(options.top_n);

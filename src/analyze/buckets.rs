@@ -4,7 +4,6 @@
 
 use super::calendar::{MS_PER_DAY, MS_PER_HOUR};
 use super::summary::{add_saturating, ratio};
-use crate::model::{JobStatus, SynchronizationJob};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use tsify::Tsify;
@@ -51,9 +50,9 @@ pub(crate) struct StartTimes {
 }
 
 impl StartTimes {
-    /// Counts one job.
-    pub(crate) fn add(&mut self, job: &SynchronizationJob) {
-        let Some(start) = job.start_time else {
+    /// Counts one job by its `StartTime` and whether its status is `success`.
+    pub(crate) fn add(&mut self, start_time: Option<u64>, success: bool) {
+        let Some(start) = start_time else {
             self.without_start_time = add_saturating(self.without_start_time, 1);
             return;
         };
@@ -61,7 +60,7 @@ impl StartTimes {
         let minute = (start / 60_000) as i64;
         let counts = self.minutes.entry(minute).or_default();
         counts.jobs = add_saturating(counts.jobs, 1);
-        if job.status == Some(JobStatus::Success) {
+        if success {
             counts.successes = add_saturating(counts.successes, 1);
         }
     }

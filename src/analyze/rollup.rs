@@ -3,7 +3,7 @@
 //! whatever order the jobs arrive in.
 
 use super::summary::add_saturating;
-use crate::model::{JobStatus, SynchronizationJob};
+use crate::model::JobStatus;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -11,7 +11,7 @@ use tsify::Tsify;
 /// first), then `SynchronizationJobId`, then `EndTime` (absent first), then
 /// `Status` (absent first). Jobs equal on all four are indistinguishable in
 /// every figure that uses this order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct JobKey {
     start_time: Option<u64>,
     id: String,
@@ -19,14 +19,50 @@ pub(crate) struct JobKey {
     status: Option<String>,
 }
 
-impl JobKey {
-    fn of(job: &SynchronizationJob) -> Self {
-        JobKey {
-            start_time: job.start_time,
-            id: job.synchronization_job_id.clone(),
-            end_time: job.end_time,
-            status: job.status.as_ref().map(|s| s.as_str().to_owned()),
+/// A [`JobKey`] borrowed from a job, so comparing costs no allocation.
+/// Ordered like [`JobKey`] (the fields in the same order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct JobKeyRef<'a> {
+    start_time: Option<u64>,
+    id: &'a str,
+    end_time: Option<u64>,
+    status: Option<&'a str>,
+}
+
+impl<'a> JobKeyRef<'a> {
+    /// The key of a job with these fields (`status` as on the wire).
+    pub(crate) fn new(
+        start_time: Option<u64>,
+        id: &'a str,
+        end_time: Option<u64>,
+        status: Option<&'a str>,
+    ) -> Self {
+        JobKeyRef {
+            start_time,
+            id,
+            end_time,
+            status,
         }
+    }
+
+    fn to_owned_key(self) -> JobKey {
+        JobKey {
+            start_time: self.start_time,
+            id: self.id.to_owned(),
+            end_time: self.end_time,
+            status: self.status.map(str::to_owned),
+        }
+    }
+}
+
+impl JobKey {
+    fn as_ref(&self) -> JobKeyRef<'_> {
+        JobKeyRef::new(
+            self.start_time,
+            &self.id,
+            self.end_time,
+            self.status.as_deref(),
+        )
     }
 
     fn to_ref(&self) -> JobRef {
@@ -36,6 +72,18 @@ impl JobKey {
             end_time: self.end_time,
             status: self.status.clone(),
         }
+    }
+}
+
+impl PartialOrd for JobKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for JobKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_ref().cmp(&other.as_ref())
     }
 }
 
@@ -56,24 +104,25 @@ pub(crate) struct TargetState {
 }
 
 impl TargetState {
-    /// Adds one job of this target.
-    pub(crate) fn add(&mut self, job: &SynchronizationJob) {
-        let key = JobKey::of(job);
+    /// Adds one job of this target, given its key and its status (`None`
+    /// for an absent or unknown status: neither succeeds nor fails).
+    pub(crate) fn add(&mut self, key: JobKeyRef<'_>, status: Option<&JobStatus>) {
         self.job_count = add_saturating(self.job_count, 1);
-        let failing = is_failing(job.status.as_ref());
+        let failing = is_failing(status);
         if failing {
             self.failing_job_count = add_saturating(self.failing_job_count, 1);
         }
-        if job.status == Some(JobStatus::Success) {
-            if self.last_success.as_ref().is_none_or(|s| key > *s) {
-                self.streak.retain(|k| *k > key);
-                self.last_success = Some(key.clone());
+        let after_success = || self.last_success.as_ref().is_none_or(|s| key > s.as_ref());
+        if status == Some(&JobStatus::Success) {
+            if after_success() {
+                self.streak.retain(|k| k.as_ref() > key);
+                self.last_success = Some(key.to_owned_key());
             }
-        } else if failing && self.last_success.as_ref().is_none_or(|s| key > *s) {
-            self.streak.push(key.clone());
+        } else if failing && after_success() {
+            self.streak.push(key.to_owned_key());
         }
-        if self.last_run.as_ref().is_none_or(|r| key > *r) {
-            self.last_run = Some(key);
+        if self.last_run.as_ref().is_none_or(|r| key > r.as_ref()) {
+            self.last_run = Some(key.to_owned_key());
         }
     }
 

@@ -209,6 +209,18 @@ impl ItemMatrix {
         }
     }
 
+    /// Adds `counts` to one cell: indices into [`Entity::ALL`] and
+    /// [`Operation::ALL`] (out of range: nothing is added).
+    pub(crate) fn add_counts(&mut self, entity: usize, operation: usize, counts: &Counts) {
+        if let Some(cell) = self
+            .0
+            .get_mut(entity)
+            .and_then(|row| row.get_mut(operation))
+        {
+            cell.add(counts);
+        }
+    }
+
     /// Adds another matrix cell by cell.
     pub(crate) fn merge(&mut self, other: &ItemMatrix) {
         for (row, other_row) in self.0.iter_mut().zip(&other.0) {

@@ -6,6 +6,7 @@
 
 use super::errors::parse_error_to_js;
 use super::input::read_input;
+use super::output::to_js;
 use crate::analyze::{
     self, ConfigChange, JobSummary, JobsSummary, ScheduleOptions, SummaryOptions,
     SyncConfiguration, ThresholdReport,
@@ -16,7 +17,6 @@ use crate::model::{
 use crate::parse::{self, ParseOptions};
 use js_sys::{Array, ArrayBuffer, RangeError};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::cell::RefCell;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -55,15 +55,6 @@ fn read_options<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Resu
         Some(value) if !value.is_undefined() && !value.is_null() => read(&value),
         _ => Ok(T::default()),
     }
-}
-
-/// A plain JS object (no `Map`s, `null` for `None`) of a core value.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    // Cannot fail: numbers are safe integers or finite floats, keys strings.
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 fn range_error(message: &str) -> JsValue {
@@ -133,6 +124,7 @@ impl JsJobAggregator {
         enum Batch {
             Jobs(Vec<SynchronizationJob>),
             Page(ListSynchronizationJobsResponse),
+            Raw(Vec<u8>),
         }
         let is_raw = input.is_string()
             || ArrayBuffer::is_view(&input)
@@ -140,11 +132,7 @@ impl JsJobAggregator {
         let batch = if Array::is_array(&input) {
             Batch::Jobs(read(&input)?)
         } else if is_raw {
-            let raw = read_input(&input).map_err(|e| parse_error_to_js(&e))?;
-            Batch::Page(
-                parse::list_synchronization_jobs(&raw.bytes, ParseOptions::default())
-                    .map_err(|e| parse_error_to_js(&e))?,
-            )
+            Batch::Raw(read_input(&input).map_err(|e| parse_error_to_js(&e))?.bytes)
         } else {
             Batch::Page(read(&input)?)
         };
@@ -152,6 +140,11 @@ impl JsJobAggregator {
         match batch {
             Batch::Jobs(jobs) => inner.add_jobs(&jobs),
             Batch::Page(page) => inner.add_list_response(&page),
+            // The fast scanner reads typical pages straight into the
+            // aggregation; the parser reads the rest (and adds nothing on error).
+            Batch::Raw(bytes) => inner
+                .add_list_response_bytes(&bytes)
+                .map_err(|e| parse_error_to_js(&e))?,
         }
         Ok(())
     }

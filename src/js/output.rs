@@ -1,13 +1,584 @@
-//! Rust values -> plain JS values for every export's result: plain objects
-//! (not `Map`s), absent fields absent, numbers as numbers.
+//! Rust values -> plain JS values, for every export's result.
+//!
+//! The value is written as compact JSON text inside wasm by the small serde
+//! serializer below and read by the engine's own `JSON.parse`: one string
+//! crosses the boundary instead of one JS call per field. The result is what
+//! `serde_wasm_bindgen::Serializer::json_compatible()` gave: plain objects,
+//! `null` for `None` and `()`, absent keys for skipped fields, numbers as
+//! numbers, unit variants as strings, other variants as `{ "Variant": ... }`,
+//! and an error for an integer beyond ±(2^53 - 1) or a map key that is not a
+//! string.
 
-use serde::Serialize;
+use js_sys::JSON;
+use serde::ser::{self, Serialize};
+use std::fmt;
 use wasm_bindgen::JsValue;
 
-/// Converts an output value; a failure (never expected: every number is a
-/// safe integer, every key a string) surfaces as a JS `Error`.
+/// A plain JS value (objects, arrays, strings, numbers, booleans, `null`) of
+/// `value`. Fails, with a JS `Error`, only for what JSON cannot carry exactly.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsValue::from(js_sys::Error::new(&error.to_string())))
+    let mut json = Json(Vec::with_capacity(1024));
+    if let Err(Error(message)) = value.serialize(&mut json) {
+        return Err(js_sys::Error::new(&message).into());
+    }
+    // Only whole UTF-8 strings and ASCII are ever written: this cannot fail.
+    let text = String::from_utf8(json.0).unwrap_or_default();
+    JSON::parse(&text)
+}
+
+/// The largest integer a JS number holds exactly (2^53 - 1).
+const MAX_SAFE: u64 = (1 << 53) - 1;
+
+/// A serialisation failure; the message is what serde-wasm-bindgen's error
+/// gave as `String(error)`.
+#[derive(Debug)]
+pub(crate) struct Error(String);
+
+impl Error {
+    fn new(message: impl fmt::Display) -> Self {
+        Error(format!("Error: {message}"))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error::new(message)
+    }
+}
+
+/// Compact JSON written into a byte buffer (always valid UTF-8).
+struct Json(Vec<u8>);
+
+impl Json {
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    fn raw(&mut self, text: &str) {
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    /// A JSON string: `"`, `\` and control characters escaped.
+    fn string(&mut self, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = text.as_bytes();
+        self.byte(b'"');
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            self.0
+                .extend_from_slice(bytes.get(start..i).unwrap_or_default());
+            start = i + 1;
+            let short = match b {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0x08 => b'b',
+                0x0c => b'f',
+                _ => 0,
+            };
+            if short != 0 {
+                self.0.extend_from_slice(&[b'\\', short]);
+            } else {
+                let hex = |n: u8| HEX.get(usize::from(n & 15)).copied().unwrap_or(b'0');
+                self.0
+                    .extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]);
+            }
+        }
+        self.0
+            .extend_from_slice(bytes.get(start..).unwrap_or_default());
+        self.byte(b'"');
+    }
+
+    fn unsigned(&mut self, mut v: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+            if v == 0 || at == 0 {
+                break;
+            }
+        }
+        self.0
+            .extend_from_slice(digits.get(at..).unwrap_or_default());
+    }
+
+    fn safe_unsigned(&mut self, v: u64) -> Result<(), Error> {
+        if v > MAX_SAFE {
+            return Err(Error::new(format_args!(
+                "{v} can't be represented as a JavaScript number"
+            )));
+        }
+        self.unsigned(v);
+        Ok(())
+    }
+
+    fn safe_signed(&mut self, v: i64) -> Result<(), Error> {
+        if v.unsigned_abs() > MAX_SAFE {
+            return Err(Error::new(format_args!(
+                "{v} can't be represented as a JavaScript number"
+            )));
+        }
+        if v < 0 {
+            self.byte(b'-');
+        }
+        self.unsigned(v.unsigned_abs());
+        Ok(())
+    }
+
+    fn float(&mut self, v: f64) {
+        if v.is_finite() {
+            // Rust prints the shortest digits that read back as the same
+            // double, never with an exponent: valid JSON, exact after parsing.
+            use std::io::Write;
+            let _ = write!(self.0, "{v}");
+        } else {
+            // JSON has no NaN or infinity; no output of this package holds one.
+            self.raw("null");
+        }
+    }
+}
+
+type Done = Result<(), Error>;
+
+impl<'a> ser::Serializer for &'a mut Json {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Done {
+        self.raw(if v { "true" } else { "false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Done {
+        self.safe_signed(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Done {
+        self.safe_signed(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Done {
+        self.safe_signed(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Done {
+        self.safe_signed(v)
+    }
+    fn serialize_u8(self, v: u8) -> Done {
+        self.safe_unsigned(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Done {
+        self.safe_unsigned(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Done {
+        self.safe_unsigned(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Done {
+        self.safe_unsigned(v)
+    }
+    fn serialize_f32(self, v: f32) -> Done {
+        self.float(v.into());
+        Ok(())
+    }
+    fn serialize_f64(self, v: f64) -> Done {
+        self.float(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Done {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Done {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Done {
+        // An array of numbers, as serde-wasm-bindgen's `json_compatible` gives.
+        let mut seq = ser::Serializer::serialize_seq(self, Some(v.len()))?;
+        for b in v {
+            ser::SerializeSeq::serialize_element(&mut seq, b)?;
+        }
+        ser::SerializeSeq::end(seq)
+    }
+    fn serialize_none(self) -> Done {
+        self.raw("null");
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Done {
+        self.raw("null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Done {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Done {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Done {
+        self.byte(b'{');
+        self.string(variant);
+        self.byte(b':');
+        value.serialize(&mut *self)?;
+        self.byte(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(Compound::open(self, b'[', b']', false))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.byte(b'{');
+        self.string(variant);
+        self.byte(b':');
+        Ok(Compound::open(self, b'[', b']', true))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(Compound::open(self, b'{', b'}', false))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(Compound::open(self, b'{', b'}', false))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.byte(b'{');
+        self.string(variant);
+        self.byte(b':');
+        Ok(Compound::open(self, b'{', b'}', true))
+    }
+}
+
+/// An array or object being written; `wrapped` closes the `{ "Variant": ...}`
+/// around it too.
+pub(crate) struct Compound<'a> {
+    json: &'a mut Json,
+    first: bool,
+    close: u8,
+    wrapped: bool,
+}
+
+impl<'a> Compound<'a> {
+    fn open(json: &'a mut Json, open: u8, close: u8, wrapped: bool) -> Self {
+        json.byte(open);
+        Compound {
+            json,
+            first: true,
+            close,
+            wrapped,
+        }
+    }
+
+    fn comma(&mut self) {
+        if !self.first {
+            self.json.byte(b',');
+        }
+        self.first = false;
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.comma();
+        value.serialize(&mut *self.json)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Done {
+        self.comma();
+        self.json.string(key);
+        self.json.byte(b':');
+        value.serialize(&mut *self.json)
+    }
+
+    fn close(self) -> Done {
+        self.json.byte(self.close);
+        if self.wrapped {
+            self.json.byte(b'}');
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        self.comma();
+        key.serialize(KeyOnly(&mut *self.json))?;
+        self.json.byte(b':');
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.json)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.field(key, value)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.field(key, value)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+/// Writes a map key, which must be a string (as serde-wasm-bindgen required
+/// for plain-object maps).
+struct KeyOnly<'a>(&'a mut Json);
+
+fn key_error() -> Error {
+    Error::new("Map key is not a string and cannot be an object key")
+}
+
+impl ser::Serializer for KeyOnly<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<(), Error>;
+    type SerializeTuple = ser::Impossible<(), Error>;
+    type SerializeTupleStruct = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeStruct = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Done {
+        self.0.string(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Done {
+        self.0.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Done {
+        self.0.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_bool(self, _v: bool) -> Done {
+        Err(key_error())
+    }
+    fn serialize_i8(self, _v: i8) -> Done {
+        Err(key_error())
+    }
+    fn serialize_i16(self, _v: i16) -> Done {
+        Err(key_error())
+    }
+    fn serialize_i32(self, _v: i32) -> Done {
+        Err(key_error())
+    }
+    fn serialize_i64(self, _v: i64) -> Done {
+        Err(key_error())
+    }
+    fn serialize_u8(self, _v: u8) -> Done {
+        Err(key_error())
+    }
+    fn serialize_u16(self, _v: u16) -> Done {
+        Err(key_error())
+    }
+    fn serialize_u32(self, _v: u32) -> Done {
+        Err(key_error())
+    }
+    fn serialize_u64(self, _v: u64) -> Done {
+        Err(key_error())
+    }
+    fn serialize_f32(self, _v: f32) -> Done {
+        Err(key_error())
+    }
+    fn serialize_f64(self, _v: f64) -> Done {
+        Err(key_error())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Done {
+        Err(key_error())
+    }
+    fn serialize_none(self) -> Done {
+        Err(key_error())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Done {
+        Err(key_error())
+    }
+    fn serialize_unit(self) -> Done {
+        Err(key_error())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Done {
+        Err(key_error())
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Done {
+        Err(key_error())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_error())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_error())
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, Error> {
+        Err(key_error())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_error())
+    }
 }

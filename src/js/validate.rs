@@ -12,7 +12,6 @@ use crate::model::{
 use crate::parse::{self, too_large, ParseError, ParseErrorCode, ParseOptions, MAX_INPUT_BYTES};
 use crate::validate::{rule_table, Locale, Validate, ValidateOptions, ValidationReport};
 use js_sys::{JsString, Reflect, JSON};
-use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -132,10 +131,9 @@ fn validate_js<T: Validate>(value: &JsValue, options: Option<JsValue>) -> Ts<Val
         Ok(value) => value.validate(&options),
         Err(error) => ValidationReport::from_parse_error(&error, T::TYPE_NAME, &options),
     };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     // A report holds only strings, booleans and arrays: serialising it cannot
     // fail. Should it ever, `null` is returned rather than a throw.
-    let js = report.serialize(&serializer).unwrap_or(JsValue::NULL);
+    let js = super::output::to_js(&report).unwrap_or(JsValue::NULL);
     Ts::new_unchecked(js)
 }
 

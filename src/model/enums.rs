@@ -33,6 +33,13 @@ pub(crate) fn strict() -> bool {
     STRICT.with(|s| s.get())
 }
 
+/// The string literals given, joined by `", "` at compile time.
+macro_rules! join_wires {
+    ($first:literal $(, $rest:literal)*) => {
+        concat!($first $(, ", ", $rest)*)
+    };
+}
+
 /// Declares a wire enum: known variants, an `Other(String)` catch-all, string
 /// (de)serialisation and the TypeScript union `"a" | "b" | (string & {})`.
 macro_rules! wire_enum {
@@ -51,6 +58,9 @@ macro_rules! wire_enum {
         impl $name {
             /// Every value the API documents, in documentation order.
             pub const KNOWN: &'static [&'static str] = &[$($wire),+];
+
+            /// [`Self::KNOWN`] joined by `", "`, for messages.
+            pub(crate) const KNOWN_LIST: &'static str = join_wires!($($wire),+);
 
             /// The value exactly as it appears on the wire.
             pub fn as_str(&self) -> &str {
@@ -100,10 +110,13 @@ macro_rules! wire_enum {
                             return Err($crate::model::wire::tagged(
                                 "unknown_value",
                                 format_args!(
-                                    "{:?} is not a known {} (expected one of {})",
+                                    concat!(
+                                        "{:?} is not a known ",
+                                        stringify!($name),
+                                        " (expected one of {})"
+                                    ),
                                     v,
-                                    stringify!($name),
-                                    $name::KNOWN.join(", ")
+                                    $name::KNOWN_LIST
                                 ),
                             ));
                         }

@@ -10,6 +10,8 @@
 
 mod depth;
 mod error;
+pub mod fast;
+mod path;
 mod position;
 
 pub use depth::MAX_DEPTH;
@@ -98,8 +100,8 @@ pub fn parse<T: DeserializeOwned>(input: &[u8], options: ParseOptions) -> Result
 
     let _strict = StrictGuard::set(options.strict);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| classify(e.inner(), render_path(e.path()), bytes))?;
+    let value: T = path::deserialize_with_path(&mut deserializer)
+        .map_err(|(e, path)| classify(&e, path, bytes))?;
     deserializer
         .end()
         .map_err(|e| classify(&e, String::new(), bytes))?;
@@ -112,33 +114,6 @@ pub fn too_large(length: usize) -> ParseError {
     let detail =
         format!("the input is at least {length} bytes, more than the limit of {MAX_INPUT_BYTES}");
     ParseError::new(ParseErrorCode::TooLarge, String::new(), None, &detail)
-}
-
-/// The path grammar of [`ParseError::path`]: `a.b[3].c`, `""` for the root.
-fn render_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                out.push('[');
-                out.push_str(&index.to_string());
-                out.push(']');
-            }
-            Segment::Map { key } => push_key(&mut out, key),
-            Segment::Enum { variant } => push_key(&mut out, variant),
-            // A key that could not be read (truncated or malformed) has no name.
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
-fn push_key(out: &mut String, key: &str) {
-    if !out.is_empty() {
-        out.push('.');
-    }
-    out.push_str(key);
 }
 
 /// Maps a serde_json error (and the path where it happened) to a [`ParseError`].
@@ -196,4 +171,12 @@ fn classify(error: &serde_json::Error, mut path: String, text: &[u8]) -> ParseEr
 /// The name in a serde message such as "missing field `Total`".
 fn quoted_field<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
     message.strip_prefix(prefix)?.strip_suffix('`')
+}
+
+/// Appends `key` to a path in the grammar of [`ParseError::path`].
+fn push_key(out: &mut String, key: &str) {
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
 }

@@ -10,18 +10,18 @@ use crate::model::{
 
 /// A wire enumeration: known values plus a catch-all for any other string.
 pub(crate) trait WireEnum {
-    /// The values the API documents.
-    const KNOWN: &'static [&'static str];
+    /// The values the API documents, joined by `", "`.
+    const KNOWN_LIST: &'static str;
     /// The value as sent.
     fn wire(&self) -> &str;
-    /// Whether the value is one of [`Self::KNOWN`].
+    /// Whether the value is one the API documents.
     fn known(&self) -> bool;
 }
 
 macro_rules! wire_enums {
     ($($ty:ident),+) => {$(
         impl WireEnum for $ty {
-            const KNOWN: &'static [&'static str] = $ty::KNOWN;
+            const KNOWN_LIST: &'static str = $ty::KNOWN_LIST;
             fn wire(&self) -> &str {
                 self.as_str()
             }
@@ -44,21 +44,23 @@ wire_enums!(
 /// `unknown_enum_value` for a value outside the documented set: a warning,
 /// or an error with `strict`.
 pub(crate) fn check_enum<E: WireEnum>(checker: &mut Checker<'_>, field: &str, value: Option<&E>) {
-    let Some(value) = value else { return };
-    if value.known() {
-        return;
+    if let Some(value) = value.filter(|v| !v.known()) {
+        unknown_enum_value(checker, field, value.wire(), E::KNOWN_LIST);
     }
+}
+
+/// The `unknown_enum_value` issue (the non-generic part of [`check_enum`]).
+fn unknown_enum_value(checker: &mut Checker<'_>, field: &str, value: &str, known: &str) {
     let severity = if checker.options().strict {
         Severity::Error
     } else {
         Severity::Warning
     };
-    let expected = E::KNOWN.join(", ");
     checker.report_as(
         field,
         RuleCode::UnknownEnumValue,
         severity,
-        &[("value", &quote(value.wire())), ("expected", &expected)],
+        &[("value", &quote(value)), ("expected", known)],
     );
 }
 
