@@ -109,7 +109,7 @@ fn run_target(fuzz_dir: &Path, target: &str, seeds: &Path, seconds: u64) -> Resu
     cmd.current_dir(fuzz_dir)
         .args(["+nightly", "fuzz", "run", target])
         .arg(&corpus);
-    if target.starts_with("parse_") {
+    if target.starts_with("parse_") || target.starts_with("fast_") {
         // Read-only seeds after the writable corpus: libFuzzer writes new inputs
         // only to the first directory.
         cmd.arg(seeds);
