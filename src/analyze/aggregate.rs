@@ -344,8 +344,14 @@ impl JobAggregator {
                 }
             }
         }
-        // Stable sort: the map order (by target) breaks ties.
-        failing.sort_by_key(|t| std::cmp::Reverse(t.failed_job_count));
+        // Ties go in target order (type, then ID; absent first), as the map
+        // iterates. An unstable sort with the full order: one sort routine
+        // fewer in the wasm module than a stable sort.
+        failing.sort_unstable_by(|a, b| {
+            (b.failed_job_count.cmp(&a.failed_job_count))
+                .then_with(|| a.target_type.cmp(&b.target_type))
+                .then_with(|| a.target_id.cmp(&b.target_id))
+        });
         failing.truncate(options.top_n);
 
         let mut codes: Vec<ErrorCodeCount> = self
@@ -356,7 +362,9 @@ impl JobAggregator {
                 count: *count,
             })
             .collect();
-        codes.sort_by_key(|c| std::cmp::Reverse(c.count));
+        codes.sort_unstable_by(|a, b| {
+            (b.count.cmp(&a.count)).then_with(|| a.error_code.cmp(&b.error_code))
+        });
         codes.truncate(options.top_n);
 
         let mut durations = self.durations.clone();

@@ -156,7 +156,7 @@ fn diff_objects(
     out: &mut Vec<ConfigChange>,
 ) {
     let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
     for key in keys {
         let length = path.len();

@@ -57,7 +57,7 @@ pub(crate) fn check_list(checker: &mut Checker<'_>, response: &ListSynchronizati
 /// input, without a hash map.
 fn first_occurrences(jobs: &[SynchronizationJob]) -> Vec<Option<usize>> {
     let mut sorted: Vec<&String> = jobs.iter().map(|j| &j.synchronization_job_id).collect();
-    sorted.sort();
+    sorted.sort_unstable();
     // The IDs that occur more than once (sorted, each once).
     let mut repeated: Vec<&String> = sorted
         .windows(2)

@@ -109,7 +109,7 @@ pub fn encode_query(params: &[(String, String)]) -> String {
         .iter()
         .map(|(key, value)| (percent_encode(key), percent_encode(value)))
         .collect();
-    encoded.sort();
+    encoded.sort_unstable();
     let mut query = String::new();
     for (key, value) in encoded {
         if !query.is_empty() {

@@ -117,7 +117,7 @@ fn contiguous(
 
 /// Sorts parameters by key, byte order, as the official SDKs send them.
 fn sorted(mut params: Vec<(String, String)>) -> Vec<(String, String)> {
-    params.sort_by(|a, b| a.0.cmp(&b.0));
+    params.sort_unstable();
     params
 }
 
