@@ -79,25 +79,26 @@ fn body(input: &[u8]) -> Option<(&[u8], usize)> {
 /// Scans a ListSynchronizationJobs response body; `None` means "use
 /// [`super::list_synchronization_jobs`]".
 pub fn list_synchronization_jobs(input: &[u8], options: ParseOptions) -> Option<Accepted> {
-    let (text, start) = body(input)?;
-    let mut reorders = Reorders::default();
-    let mut walker = Walker::new(text, options.strict, &mut reorders);
-    walker.list_response()?;
-    walker.finish()?;
-    Some(Accepted {
-        start,
-        reorder: reorders.0,
-    })
+    scan(input, options, |walker| walker.list_response())
 }
 
 /// Scans a GetSynchronizationJob response body, like
 /// [`list_synchronization_jobs`]; `None` means "use
 /// [`super::get_synchronization_job`]".
 pub fn get_synchronization_job(input: &[u8], options: ParseOptions) -> Option<Accepted> {
+    scan(input, options, |walker| walker.get_response())
+}
+
+/// Runs one response walk over the whole input and collects its reorders.
+fn scan<'a>(
+    input: &'a [u8],
+    options: ParseOptions,
+    response: impl FnOnce(&mut Walker<'a, '_>) -> Option<()>,
+) -> Option<Accepted> {
     let (text, start) = body(input)?;
     let mut reorders = Reorders::default();
     let mut walker = Walker::new(text, options.strict, &mut reorders);
-    walker.get_response()?;
+    response(&mut walker)?;
     walker.finish()?;
     Some(Accepted {
         start,
