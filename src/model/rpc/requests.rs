@@ -277,74 +277,47 @@ impl RpcRequest for ListSynchronizationJobsRequest {
     }
 }
 
-impl RpcRequest for GetSynchronizationJobRequest {
-    const ACTION: &'static str = "GetSynchronizationJob";
+/// Implements [`RpcRequest`] for a request of two string parameters: the
+/// instance and the ID of the one thing the operation reads.
+macro_rules! two_string_request {
+    ($request:ty, $action:literal, $id_key:literal, $id_field:ident) => {
+        impl RpcRequest for $request {
+            const ACTION: &'static str = $action;
 
-    fn to_params(&self) -> Vec<(String, String)> {
-        let mut params = Vec::new();
-        push(&mut params, "InstanceId", self.instance_id.as_deref());
-        push(
-            &mut params,
-            "SynchronizationJobId",
-            self.synchronization_job_id.as_deref(),
-        );
-        sorted(params)
-    }
+            fn to_params(&self) -> Vec<(String, String)> {
+                let mut params = Vec::new();
+                push(&mut params, "InstanceId", self.instance_id.as_deref());
+                push(&mut params, $id_key, self.$id_field.as_deref());
+                sorted(params)
+            }
 
-    fn from_params(params: &[(String, String)]) -> Result<Self, RpcError> {
-        let [instance_id, synchronization_job_id] =
-            strings(Self::ACTION, params, ["InstanceId", "SynchronizationJobId"])?;
-        Ok(Self {
-            instance_id,
-            synchronization_job_id,
-        })
-    }
+            fn from_params(params: &[(String, String)]) -> Result<Self, RpcError> {
+                let [instance_id, $id_field] =
+                    strings(Self::ACTION, params, ["InstanceId", $id_key])?;
+                Ok(Self {
+                    instance_id,
+                    $id_field,
+                })
+            }
+        }
+    };
 }
 
-impl RpcRequest for GetIdentityProviderUdPushConfigurationRequest {
-    const ACTION: &'static str = "GetIdentityProviderUdPushConfiguration";
-
-    fn to_params(&self) -> Vec<(String, String)> {
-        let mut params = Vec::new();
-        push(&mut params, "InstanceId", self.instance_id.as_deref());
-        push(
-            &mut params,
-            "IdentityProviderId",
-            self.identity_provider_id.as_deref(),
-        );
-        sorted(params)
-    }
-
-    fn from_params(params: &[(String, String)]) -> Result<Self, RpcError> {
-        let [instance_id, identity_provider_id] =
-            strings(Self::ACTION, params, ["InstanceId", "IdentityProviderId"])?;
-        Ok(Self {
-            instance_id,
-            identity_provider_id,
-        })
-    }
-}
-
-impl RpcRequest for GetIdentityProviderUdPullConfigurationRequest {
-    const ACTION: &'static str = "GetIdentityProviderUdPullConfiguration";
-
-    fn to_params(&self) -> Vec<(String, String)> {
-        let mut params = Vec::new();
-        push(&mut params, "InstanceId", self.instance_id.as_deref());
-        push(
-            &mut params,
-            "IdentityProviderId",
-            self.identity_provider_id.as_deref(),
-        );
-        sorted(params)
-    }
-
-    fn from_params(params: &[(String, String)]) -> Result<Self, RpcError> {
-        let [instance_id, identity_provider_id] =
-            strings(Self::ACTION, params, ["InstanceId", "IdentityProviderId"])?;
-        Ok(Self {
-            instance_id,
-            identity_provider_id,
-        })
-    }
-}
+two_string_request!(
+    GetSynchronizationJobRequest,
+    "GetSynchronizationJob",
+    "SynchronizationJobId",
+    synchronization_job_id
+);
+two_string_request!(
+    GetIdentityProviderUdPushConfigurationRequest,
+    "GetIdentityProviderUdPushConfiguration",
+    "IdentityProviderId",
+    identity_provider_id
+);
+two_string_request!(
+    GetIdentityProviderUdPullConfigurationRequest,
+    "GetIdentityProviderUdPullConfiguration",
+    "IdentityProviderId",
+    identity_provider_id
+);
