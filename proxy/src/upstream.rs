@@ -196,30 +196,60 @@ impl Forwarder {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut body = Vec::new();
-        loop {
-            match response.chunk().await {
-                Ok(Some(chunk)) => {
-                    if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
-                        tracing::warn!(action, "upstream answer larger than the relay limit");
-                        return Err(ProxyError::upstream_unavailable());
-                    }
-                    body.extend_from_slice(&chunk);
-                }
-                Ok(None) => break,
-                Err(error) => {
-                    let refusal = classify(&error);
-                    tracing::warn!(action, error = %describe(error), "upstream answer cut");
-                    return Err(refusal);
-                }
-            }
-        }
+        let body = read_body(&mut response, action).await?;
         Ok(UpstreamAnswer {
             status,
             headers,
-            body: Bytes::from(body),
+            body,
         })
     }
+}
+
+/// Reads a whole answer body of at most [`MAX_RESPONSE_BYTES`]. A body that
+/// arrives in one chunk (the usual case on a keep-alive connection) is passed
+/// on without a copy; a longer one is gathered into a buffer sized from
+/// `Content-Length`, so it is not regrown on every chunk.
+async fn read_body(response: &mut reqwest::Response, action: &str) -> Result<Bytes, ProxyError> {
+    let too_large = || {
+        tracing::warn!(action, "upstream answer larger than the relay limit");
+        ProxyError::upstream_unavailable()
+    };
+    let expected = response.content_length().unwrap_or(0);
+    if expected > MAX_RESPONSE_BYTES as u64 {
+        return Err(too_large());
+    }
+    let mut first: Option<Bytes> = None;
+    let mut gathered: Vec<u8> = Vec::new();
+    loop {
+        let chunk = match response.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(error) => {
+                let refusal = classify(&error);
+                tracing::warn!(action, error = %describe(error), "upstream answer cut");
+                return Err(refusal);
+            }
+        };
+        let held = first.as_ref().map_or(0, Bytes::len) + gathered.len();
+        if held + chunk.len() > MAX_RESPONSE_BYTES {
+            return Err(too_large());
+        }
+        match first.take() {
+            None if gathered.is_empty() => first = Some(chunk),
+            earlier => {
+                if let Some(earlier) = earlier {
+                    let capacity = (expected as usize).max(earlier.len() + chunk.len());
+                    gathered.reserve_exact(capacity);
+                    gathered.extend_from_slice(&earlier);
+                }
+                gathered.extend_from_slice(&chunk);
+            }
+        }
+    }
+    Ok(match first {
+        Some(only) => only,
+        None => Bytes::from(gathered),
+    })
 }
 
 /// An HTTP client error and its causes, in one line, without the URL (whose
