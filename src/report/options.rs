@@ -26,7 +26,7 @@ pub struct JobReportOptions {
     pub time_zone: Option<String>,
     /// Label texts that replace the locale's defaults, by label key.
     #[tsify(optional, type = "Partial<Record<ReportLabelKey, string>>")]
-    #[serde(skip_serializing)]
+    #[serde(skip_serializing_if = "LabelOverrides::is_empty")]
     pub labels: LabelOverrides,
 }
 
@@ -47,7 +47,7 @@ pub struct ChartOptions {
     pub locale: Option<String>,
     /// Label texts that replace the locale's defaults, by label key.
     #[tsify(optional, type = "Partial<Record<ReportLabelKey, string>>")]
-    #[serde(skip_serializing)]
+    #[serde(skip_serializing_if = "LabelOverrides::is_empty")]
     pub labels: LabelOverrides,
     /// The chart's width in pixels (default 640, kept within 240..=2000); the
     /// height follows from the content.

@@ -202,37 +202,29 @@ struct Plot {
     bottom: f64,
 }
 
-/// Grid lines at 0, ½ and the top, with counts on the left and 0 %, 50 %,
-/// 100 % on the right.
+/// Grid lines at 0, ½ and the top, with counts on the left (the middle one
+/// only when it is a whole number) and 0 %, 50 %, 100 % on the right.
 fn axes(plot: &Plot, largest: u64, formatter: &dyn ReportFormatter) -> Element {
     let mut group = Element::new("g").class("eiam-chart-axes");
-    for (fraction, count) in [(0.0, 0), (0.5, largest / 2), (1.0, largest)] {
+    let middle = (largest % 2 == 0).then_some(largest / 2);
+    for (fraction, count) in [(0.0, Some(0)), (0.5, middle), (1.0, Some(largest))] {
         let y = plot.bottom - HEIGHT_PLOT * fraction;
-        group = group
-            .child(
-                Element::new("line")
-                    .attr("x1", svg::num(plot.left))
-                    .attr("x2", svg::num(plot.right))
-                    .attr("y1", svg::num(y))
-                    .attr("y2", svg::num(y))
-                    .attr("stroke", "currentColor")
-                    .attr(
-                        "stroke-opacity",
-                        if fraction == 0.0 { "0.8" } else { "0.25" },
-                    ),
-            )
-            .child(svg::text(
-                plot.left - 4.0,
-                y + 4.0,
-                "end",
-                &formatter.count(count),
-            ))
-            .child(svg::text(
-                plot.right + 4.0,
-                y + 4.0,
-                "start",
-                &formatter.percent(fraction),
-            ));
+        let opacity = if fraction == 0.0 { "0.8" } else { "0.25" };
+        group = group.child(
+            Element::new("line")
+                .attr("x1", svg::num(plot.left))
+                .attr("x2", svg::num(plot.right))
+                .attr("y1", svg::num(y))
+                .attr("y2", svg::num(y))
+                .attr("stroke", "currentColor")
+                .attr("stroke-opacity", opacity),
+        );
+        if let Some(count) = count {
+            let label = formatter.count(count);
+            group = group.child(svg::text(plot.left - 4.0, y + 4.0, "end", &label));
+        }
+        let percent = formatter.percent(fraction);
+        group = group.child(svg::text(plot.right + 4.0, y + 4.0, "start", &percent));
     }
     group
 }

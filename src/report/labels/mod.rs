@@ -68,6 +68,13 @@ label_table!(declare_labels);
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LabelOverrides(pub BTreeMap<LabelKey, String>);
 
+impl LabelOverrides {
+    /// No label overridden.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl<'de> Deserialize<'de> for LabelOverrides {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_option(OverridesVisitor)

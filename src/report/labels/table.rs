@@ -135,11 +135,11 @@ macro_rules! label_table {
             TrendTitleHour { key: "trend.titleHour", meaning: "Title of `jobsTrendSvg` for hourly buckets.",
                 en: "Jobs and success rate by hour", zh_cn: "每小时任务数与成功率", id: "Tugas dan tingkat keberhasilan per jam" }
             TrendSummary { key: "trend.summary", meaning: "The trend's description; `{jobs}`, `{successes}`, `{rate}`, `{from}`, `{to}`.",
-                en: "{jobs} jobs with a start time from {from} to {to}; {successes} succeeded ({rate}).",
+                en: "{jobs} job(s) with a start time from {from} to {to}; {successes} succeeded ({rate}).",
                 zh_cn: "{from} 至 {to} 共 {jobs} 个有开始时间的任务，其中 {successes} 个成功（{rate}）。",
                 id: "{jobs} tugas dengan waktu mulai dari {from} sampai {to}; {successes} berhasil ({rate})." }
             TrendBucket { key: "trend.bucket", meaning: "One bucket in the trend's description; `{start}`, `{jobs}`, `{successes}`, `{rate}`.",
-                en: "{start}: {jobs} jobs, {successes} succeeded ({rate}).",
+                en: "{start}: {jobs} job(s), {successes} succeeded ({rate}).",
                 zh_cn: "{start}：{jobs} 个任务，{successes} 个成功（{rate}）。",
                 id: "{start}: {jobs} tugas, {successes} berhasil ({rate})." }
             TrendJobs { key: "trend.jobs", meaning: "Legend of the job-count bars.",
