@@ -33,13 +33,22 @@ pub struct Series {
     pub class: &'static str,
 }
 
-/// A coordinate or length with at most one decimal (`12`, `12.5`).
+/// A coordinate or length with at most one decimal (`12`, `12.5`), written
+/// with integer formatting only: `f64`'s `Display` would pull about 16 KB of
+/// float-printing code into the module.
 pub fn num(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.is_finite() {
-        format!("{rounded}")
+    let tenths = (value * 10.0).round();
+    if !tenths.is_finite() {
+        return "0".to_owned();
+    }
+    // Chart coordinates are small; the cast saturates on anything absurd.
+    let tenths = tenths as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, fraction) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if fraction == 0 {
+        format!("{sign}{whole}")
     } else {
-        "0".to_owned()
+        format!("{sign}{whole}.{fraction}")
     }
 }
 
@@ -196,6 +205,9 @@ mod tests {
         assert_eq!(num(12.04), "12");
         assert_eq!(num(12.25), "12.3");
         assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(-0.04), "0");
+        assert_eq!(num(-2.5), "-2.5");
+        assert_eq!(num(0.5), "0.5");
     }
 
     #[test]

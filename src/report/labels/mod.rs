@@ -26,34 +26,42 @@ macro_rules! declare_labels {
             $( #[doc = $meaning] $variant, )+
         }
 
+        /// The keys, in [`LabelKey::ALL`] order.
+        const KEYS: &[&str] = &[$($key),+];
+        /// The default texts in `[en, zh-CN, id]`, in [`LabelKey::ALL`] order:
+        /// an array indexed by the key is far smaller in wasm than a `match`.
+        const TEXTS: &[[&str; 3]] = &[$([$en, $zh_cn, $id]),+];
+        /// What each label is for, in [`LabelKey::ALL`] order.
+        const MEANINGS: &[&str] = &[$($meaning),+];
+
         impl LabelKey {
             /// Every key, in README order.
             pub const ALL: &'static [LabelKey] = &[$(LabelKey::$variant),+];
 
             /// The key as `options.labels` names it (`"status.success"`).
             pub fn as_str(self) -> &'static str {
-                match self { $( LabelKey::$variant => $key, )+ }
+                KEYS[self as usize]
             }
 
             /// The key named `key`, if there is one.
             pub fn from_key(key: &str) -> Option<LabelKey> {
-                match key { $( $key => Some(LabelKey::$variant), )+ _ => None }
+                let index = KEYS.iter().position(|k| *k == key)?;
+                LabelKey::ALL.get(index).copied()
             }
 
             /// What the label is for, in one line of English (README).
             pub fn meaning(self) -> &'static str {
-                match self { $( LabelKey::$variant => $meaning, )+ }
+                MEANINGS[self as usize]
             }
 
             /// The built-in text in `locale`.
             pub fn default_text(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $(
-                        (LabelKey::$variant, Locale::En) => $en,
-                        (LabelKey::$variant, Locale::ZhCn) => $zh_cn,
-                        (LabelKey::$variant, Locale::Id) => $id,
-                    )+
-                }
+                let column = match locale {
+                    Locale::En => 0,
+                    Locale::ZhCn => 1,
+                    Locale::Id => 2,
+                };
+                TEXTS[self as usize][column]
             }
         }
     };
