@@ -5,7 +5,7 @@
 //! `EiamSyncParseError`; outputs are plain JS objects.
 
 use super::errors::parse_error_to_js;
-use super::input::read_input;
+use super::input::{read, read_input, read_options};
 use super::output::to_js;
 use crate::analyze::{
     self, ConfigChange, JobSummary, JobsSummary, ScheduleOptions, SummaryOptions,
@@ -14,9 +14,7 @@ use crate::analyze::{
 use crate::model::{
     ListSynchronizationJobsResponse, SynchronizationJob, UdPullConfiguration, MAX_SAFE_INTEGER,
 };
-use crate::parse::{self, ParseOptions};
 use js_sys::{Array, ArrayBuffer, RangeError};
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -34,28 +32,6 @@ declare global {
   }
 }
 "#;
-
-/// Reads a JS value (object, JSON text or UTF-8 bytes) as `T` with the
-/// library's lenient parser; failures become `EiamSyncParseError`s.
-fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    let input = read_input(value).map_err(|e| parse_error_to_js(&e))?;
-    parse::parse(&input.bytes, ParseOptions::default()).map_err(|e| {
-        let e = if input.has_positions {
-            e
-        } else {
-            e.without_position()
-        };
-        parse_error_to_js(&e)
-    })
-}
-
-/// Reads an options object; `undefined` and `null` mean the defaults.
-fn read_options<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, JsValue> {
-    match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => read(&value),
-        _ => Ok(T::default()),
-    }
-}
 
 fn range_error(message: &str) -> JsValue {
     RangeError::new(message).into()
