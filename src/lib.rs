@@ -8,6 +8,7 @@ pub mod analyze;
 pub mod client;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

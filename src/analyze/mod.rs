@@ -6,7 +6,7 @@
 
 mod aggregate;
 mod buckets;
-mod calendar;
+pub(crate) mod calendar;
 pub mod cron;
 mod diff;
 mod percentile;

@@ -5,7 +5,7 @@
 //! `EiamSyncParseError`; outputs are plain JS objects.
 
 use super::errors::parse_error_to_js;
-use super::input::read_input;
+use super::input::{read, read_input, read_options};
 use crate::analyze::{
     self, ConfigChange, JobSummary, JobsSummary, ScheduleOptions, SummaryOptions,
     SyncConfiguration, ThresholdReport,
@@ -15,7 +15,6 @@ use crate::model::{
 };
 use crate::parse::{self, ParseOptions};
 use js_sys::{Array, ArrayBuffer, RangeError};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
 use tsify::Ts;
@@ -34,28 +33,6 @@ declare global {
   }
 }
 "#;
-
-/// Reads a JS value (object, JSON text or UTF-8 bytes) as `T` with the
-/// library's lenient parser; failures become `EiamSyncParseError`s.
-fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    let input = read_input(value).map_err(|e| parse_error_to_js(&e))?;
-    parse::parse(&input.bytes, ParseOptions::default()).map_err(|e| {
-        let e = if input.has_positions {
-            e
-        } else {
-            e.without_position()
-        };
-        parse_error_to_js(&e)
-    })
-}
-
-/// Reads an options object; `undefined` and `null` mean the defaults.
-fn read_options<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, JsValue> {
-    match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => read(&value),
-        _ => Ok(T::default()),
-    }
-}
 
 /// A plain JS object (no `Map`s, `null` for `None`) of a core value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -1,8 +1,10 @@
-//! What the parse functions accept from JS: JSON text, UTF-8 bytes, or an
-//! already parsed value, turned into UTF-8 bytes for the core parser.
+//! What the exports accept from JS: JSON text, UTF-8 bytes, or an already
+//! parsed value, turned into UTF-8 bytes and read with the core parser.
 
-use crate::parse::{too_large, ParseError, ParseErrorCode, ParseOptions, MAX_INPUT_BYTES};
+use super::errors::parse_error_to_js;
+use crate::parse::{self, too_large, ParseError, ParseErrorCode, ParseOptions, MAX_INPUT_BYTES};
 use js_sys::{ArrayBuffer, JsString, Reflect, Uint8Array, JSON};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// An input ready for the core parser.
@@ -94,4 +96,28 @@ pub(crate) fn read_parse_options(options: Option<JsValue>) -> ParseOptions {
         .and_then(|o| Reflect::get(&o, &JsValue::from_str("strict")).ok())
         .is_some_and(|v| v.is_truthy());
     ParseOptions { strict }
+}
+
+/// Reads a JS value (object, JSON text or UTF-8 bytes) as `T` with the
+/// library's lenient parser; failures become `EiamSyncParseError`s.
+pub(crate) fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+    let input = read_input(value).map_err(|e| parse_error_to_js(&e))?;
+    parse::parse(&input.bytes, ParseOptions::default()).map_err(|e| {
+        let e = if input.has_positions {
+            e
+        } else {
+            e.without_position()
+        };
+        parse_error_to_js(&e)
+    })
+}
+
+/// Reads an options object; `undefined` and `null` mean the defaults.
+pub(crate) fn read_options<T: DeserializeOwned + Default>(
+    options: Option<JsValue>,
+) -> Result<T, JsValue> {
+    match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => read(&value),
+        _ => Ok(T::default()),
+    }
 }

@@ -19,3 +19,5 @@ mod analyze;
 pub use analyze::*;
 mod client;
 pub use client::*;
+mod report;
+pub use report::*;

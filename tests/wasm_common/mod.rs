@@ -18,6 +18,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 mod analyze;
 mod client;
+pub(crate) mod report;
 mod validate;
 
 const SEED_000: &str = include_str!("../fixtures/seeds/000_a37390e649ee0c38.example.json");

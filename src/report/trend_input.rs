@@ -1,0 +1,85 @@
+//! What `jobsTrendSvg` reads from a `JobsSummary`: its `timeBuckets`, `bucket`
+//! and `utcOffsetMinutes`, and nothing else, so a summary from
+//! `summarizeJobs`, a `JobAggregator`, or one saved as JSON all work.
+
+use crate::analyze::{BucketSize, JobsSummary, MAX_UTC_OFFSET_MINUTES};
+use crate::model::wire::{object_only, opt_signed, opt_unsigned, tagged};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The part of a `JobsSummary` a trend chart draws.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", rename_all = "camelCase")]
+pub struct TrendInput {
+    /// Non-empty buckets, any order (the chart places them by `start`).
+    #[serde(deserialize_with = "required_buckets")]
+    pub time_buckets: Vec<TrendBucket>,
+    /// The buckets' length (default `day`).
+    #[serde(default, deserialize_with = "opt_bucket")]
+    pub bucket: BucketSize,
+    /// The UTC offset the buckets were cut in, in minutes (default 0).
+    #[serde(default, deserialize_with = "utc_offset")]
+    pub utc_offset_minutes: i32,
+}
+
+/// One bucket: when it starts and how many jobs, and successful jobs, it holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", rename_all = "camelCase")]
+pub struct TrendBucket {
+    /// The bucket's first instant, UTC milliseconds.
+    #[serde(deserialize_with = "required_signed")]
+    pub start: i64,
+    /// Jobs in the bucket.
+    #[serde(default, deserialize_with = "zero_if_absent")]
+    pub job_count: u64,
+    /// Of those, jobs with `Status` `success` (more than `jobCount` is drawn as `jobCount`).
+    #[serde(default, deserialize_with = "zero_if_absent")]
+    pub success_count: u64,
+}
+
+object_only!(TrendInput, TrendBucket);
+
+fn required_buckets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TrendBucket>, D::Error> {
+    Option::<Vec<TrendBucket>>::deserialize(d)?
+        .ok_or_else(|| tagged("missing_field", "the field is null; it is required"))
+}
+
+fn required_signed<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    opt_signed(d)?.ok_or_else(|| tagged("missing_field", "the field is null; it is required"))
+}
+
+fn zero_if_absent<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    Ok(opt_unsigned(d)?.unwrap_or(0))
+}
+
+fn opt_bucket<'de, D: Deserializer<'de>>(d: D) -> Result<BucketSize, D::Error> {
+    Ok(Option::<BucketSize>::deserialize(d)?.unwrap_or_default())
+}
+
+fn utc_offset<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    let minutes = opt_signed(d)?.unwrap_or(0);
+    match i32::try_from(minutes) {
+        Ok(m) if m.abs() <= MAX_UTC_OFFSET_MINUTES => Ok(m),
+        _ => Err(tagged(
+            "number_out_of_range",
+            format_args!("a UTC offset of {minutes} minutes is beyond ±{MAX_UTC_OFFSET_MINUTES}"),
+        )),
+    }
+}
+
+impl From<&JobsSummary> for TrendInput {
+    fn from(summary: &JobsSummary) -> Self {
+        TrendInput {
+            time_buckets: summary
+                .time_buckets
+                .iter()
+                .map(|b| TrendBucket {
+                    start: b.start,
+                    job_count: b.job_count,
+                    success_count: b.success_count,
+                })
+                .collect(),
+            bucket: summary.bucket,
+            utc_offset_minutes: summary.utc_offset_minutes,
+        }
+    }
+}
