@@ -44,7 +44,7 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   const watcher = watch(page, allowed);
   const { served } = await onlineChecks(checks, page, env, watcher);
-  await page.screenshot({ path: `${env.screenshots}/console-jobs.png`, fullPage: false });
+  await page.screenshot({ path: `${env.screenshots}/console-jobs.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 760 } });
   await jobDetailChecks(checks, page, env, served);
   await dashboardChecks(checks, page, env, served);
   await providerChecks(checks, page, env, lib);

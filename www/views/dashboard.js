@@ -45,7 +45,7 @@ export function setUpDashboardView(ctx) {
         h("section", { "aria-label": "Jobs by status" }, h("h3", {}, "Jobs by status"),
           table("Jobs by status", ["Status", "Jobs"], summary.byStatus.map(({ key, count }) => [key ?? "(none)", formatCount(count, locale)]), "data status-counts")),
         h("section", { "aria-label": "Trend" }, h("h3", {}, "Trend by day"),
-          svgFigure(ctx.lib.jobsTrendSvg(summary, ctx.reportOptions), "Jobs per day and their success rate", "chart trend-chart")),
+          svgFigure(ctx.lib.jobsTrendSvg(summary, { ...ctx.reportOptions, idPrefix: "trend" }), "Jobs per day and their success rate", "chart trend-chart")),
         h("section", { "aria-label": "Top failing targets" }, h("h3", {}, "Top failing targets"),
           summary.topFailingTargets.length === 0
             ? h("p", {}, "No failed jobs.")

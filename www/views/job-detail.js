@@ -2,7 +2,7 @@
 // job from an offline file as it is), shows its report, chart and validation
 // issues, and checks its deletions against the target's pull configuration.
 
-import { h, identifier, replace } from "../lib/dom.js";
+import { h, replace } from "../lib/dom.js";
 import { clearState, errorBlock, showError, showLoading } from "../lib/states.js";
 import { jobReportPanel } from "./job-report.js";
 import { thresholdNote, thresholdSection } from "./thresholds.js";
@@ -39,15 +39,9 @@ export function setUpJobDetailView(ctx) {
 
   async function render(job) {
     shownJob = job;
-    const header = h(
-      "p",
-      { class: "job-heading" },
-      "Job ",
-      identifier(job.SynchronizationJobId),
-      offline ? " (from a file)" : "",
-    );
-    const panel = jobReportPanel(ctx.lib, job, ctx.reportOptions);
-    replace(detail, header, panel);
+    const note = offline ? h("p", { class: "note" }, "From an offline file: nothing was fetched.") : null;
+    const panel = jobReportPanel(ctx.lib, job, ctx.reportOptions, "detail-chart");
+    replace(detail, note, panel);
     const section = await thresholds(job);
     if (shownJob === job) panel.append(section);
   }

@@ -17,11 +17,11 @@ function customElementReport(lib, job) {
 }
 
 /** A section showing `job` in full. */
-export function jobReportPanel(lib, job, options) {
+export function jobReportPanel(lib, job, options, idPrefix) {
   const report = h("div", { class: "job-report-dom" });
   lib.renderJobReport(report, job, options);
   const chart = svgFigure(
-    lib.jobChartSvg(job, options),
+    lib.jobChartSvg(job, { ...options, idPrefix }),
     "Items per entity: success, failed and skipped",
     "chart job-chart",
   );
@@ -29,8 +29,8 @@ export function jobReportPanel(lib, job, options) {
   return h(
     "article",
     { class: "job-panel", "aria-label": "Job report" },
-    h("section", { class: "report-section" }, h("h3", {}, "Report"), report),
-    h("section", { class: "chart-section" }, h("h3", {}, "Chart"), chart),
+    h("section", { class: "report-section", "aria-label": "Report" }, report),
+    h("section", { class: "chart-section", "aria-label": "Chart" }, h("h3", {}, "Items per entity"), chart),
     issuesSection(lib.validateSynchronizationJob(job, { locale: options.locale }), "Validation"),
     h(
       "details",

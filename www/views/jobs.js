@@ -65,11 +65,11 @@ export function setUpJobsView(ctx) {
     const sorted = sortJobs(jobs, form.elements.sort.value);
     const where = source === "proxy" ? (page > 0 ? `page ${page}` : "all pages") : source;
     const caption = `${jobs.length} of ${totalCount ?? jobs.length} jobs (${where})`;
-    replace(
-      list,
-      h("p", { id: "jobs-count", class: "count", "data-shown": jobs.length, "data-total": totalCount ?? "" }, caption),
-      jobsTable(sorted, ctx.settings, (job) => ctx.openJob(job), caption),
-    );
+    const table = jobsTable(sorted, ctx.settings, (job) => ctx.openJob(job), caption);
+    Object.assign(table.querySelector("caption"), { id: "jobs-count" });
+    table.querySelector("caption").dataset.shown = String(jobs.length);
+    table.querySelector("caption").dataset.total = String(totalCount ?? "");
+    replace(list, table);
   }
 
   async function loadPage(token) {

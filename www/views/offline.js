@@ -32,7 +32,7 @@ export function setUpOfflineView(ctx) {
     const label = `file ${name}`;
     const heading = h("p", { class: "offline-heading", "data-operation": operation.name }, `${name}: a ${operation.name} response`, response.RequestId ? ` (request ${response.RequestId})` : "");
     if (operation.root === "SynchronizationJob") {
-      replace(result, heading, jobReportPanel(lib, response.SynchronizationJob, ctx.reportOptions));
+      replace(result, heading, jobReportPanel(lib, response.SynchronizationJob, ctx.reportOptions, "offline-chart"));
     } else if (operation.root === "SynchronizationJobs") {
       const jobs = response.SynchronizationJobs;
       ctx.setJobs(jobs, response.TotalCount, label);

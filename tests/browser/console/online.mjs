@@ -45,7 +45,7 @@ export async function checkReportNumbers(page, served, scope) {
   let compared = 0;
   for (const [group, entity] of Object.entries(ENTITIES)) {
     for (const [operation, counts] of Object.entries(served.Result?.[group] ?? {})) {
-      const selector = `${scope} table.eiam-report-table[data-entity="${entity}"] tr[data-operation="${operation.toLowerCase()}"] td`;
+      const selector = `${scope} .job-report-dom table.eiam-report-table[data-entity="${entity}"] tr[data-operation="${operation.toLowerCase()}"] td`;
       const cells = await page.$$eval(selector, (tds) => tds.map((td) => td.textContent));
       assertEqual(
         cells.map(digits),
@@ -191,7 +191,8 @@ export async function jobDetailChecks(checks, page, env, served) {
   });
 
   await checks.run("the job detail screenshot", async () => {
-    await page.screenshot({ path: `${env.screenshots}/console-job-report.png`, fullPage: false });
+    await page.$eval("#job-detail", (el) => el.scrollIntoView());
+    await page.screenshot({ path: `${env.screenshots}/console-job-report.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 760 } });
   });
 }
 
@@ -220,6 +221,6 @@ export async function dashboardChecks(checks, page, env, served) {
     assertEqual(Number(digits(shown[0][1])), top, "the commonest error code's count");
     assertEqual(codes.get(shown[0][0]), top, "the commonest error code");
     assert((await page.$$("#dashboard table.failing-targets tbody tr")).length > 0, "failing targets listed");
-    await page.screenshot({ path: `${env.screenshots}/console-dashboard.png`, fullPage: false });
+    await page.screenshot({ path: `${env.screenshots}/console-dashboard.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 760 } });
   });
 }

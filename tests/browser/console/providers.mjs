@@ -58,7 +58,8 @@ export async function providerChecks(checks, page, env, lib) {
       const general = await page.$$eval(`#provider-detail .configuration-${kind} > .issue-list .issue`, (items) => items.length);
       assertEqual(total + general, report.issues.length, `${kind}: every issue shown once`);
     }
-    await page.screenshot({ path: `${env.screenshots}/console-configuration.png`, fullPage: false });
+    await page.$eval("#provider-detail", (el) => el.scrollIntoView());
+    await page.screenshot({ path: `${env.screenshots}/console-configuration.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 760 } });
   });
 
   await checks.run("a valid cron schedule lists its next five runs; the invalid one none", async () => {
