@@ -682,6 +682,35 @@ async fn client_honours_retry_after_and_abort_interrupts_the_wait() {
 }
 
 #[wasm_bindgen_test]
+async fn client_reports_the_wait_it_did_not_take() {
+    let Some(limited) = pair("proxyLimited") else {
+        return;
+    };
+    let instance = instance(&limited).await;
+    // Retry-After (1 s) is longer than maxDelayMs: the client gives up at once
+    // and says how long the answer asked to wait.
+    let client = client(
+        &limited,
+        r#"{"retry":{"maxAttempts":4,"baseDelayMs":1,"maxDelayMs":10}}"#,
+    );
+    let list = || request(&instance.id, "\"MaxResults\":1");
+    let mut throttled = None;
+    for _ in 0..3 {
+        if let Err(error) = settle(client.list_synchronization_jobs(list(), None)).await {
+            throttled = Some(error);
+            break;
+        }
+    }
+    let error = throttled.expect("the proxy's limit of 1 request per second was hit");
+    assert_eq!(string(&get(&error, "code")), "Throttling.Proxy");
+    assert_eq!(get(&error, "retryable"), JsValue::TRUE);
+    let wait = number(&get(&error, "retryAfterMs"));
+    assert!((10.0..=60_000.0).contains(&wait), "retryAfterMs {wait}");
+    sleep(wait as u32 + 50).await;
+    still_works().await;
+}
+
+#[wasm_bindgen_test]
 async fn client_times_out_after_its_retries() {
     let Some(slow) = pair("slow") else { return };
     let instance = instance(&slow).await;
@@ -731,6 +760,10 @@ async fn client_persistent_failure_is_an_api_error() {
     assert_eq!(groups, [8, 4, 4, 4, 12], "{request_id}");
     assert!(!string(&get(&error, "message")).is_empty());
     assert!(get(&error, "recommend").is_string());
+    assert!(
+        get(&error, "retryAfterMs").is_undefined(),
+        "no wait was asked for"
+    );
     assert_eq!(
         request_count(&down).await - before,
         3.0,

@@ -54,6 +54,19 @@ pub fn build(ws: &Workspace, options: &BuildOptions) -> Result<()> {
     Ok(())
 }
 
+/// Builds the debug binaries of the emulator and the proxy (what `demo`
+/// starts; `cargo xtask test` builds them in its own step).
+pub fn build_service_binaries(ws: &Workspace) -> Result<()> {
+    process::run(Command::new("cargo").current_dir(&ws.root).args([
+        "build",
+        "-p",
+        "eiam-emulator",
+        "-p",
+        "eiam-sync-proxy",
+        "--bins",
+    ]))
+}
+
 /// The Cargo profile of the published module (size settings; see Cargo.toml).
 const WASM_PROFILE: &str = "wasm-release";
 

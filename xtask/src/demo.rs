@@ -1,189 +1,112 @@
-//! `cargo xtask demo`: serves `www/` at `/`, `pkg/` at `/pkg/` and the seed
-//! examples at `/seeds/` on 127.0.0.1 until Ctrl-C; with `--check`, fetches a few
-//! URLs once over loopback, checks the answers, and exits.
+//! `cargo xtask demo`: the console in `www/` against a real proxy and emulator.
+//! Starts the emulator (a seeded month plus `xtask/demo-data.json`) and the
+//! proxy (see `demo_stack`), serves `www/` at `/`, `pkg/` at `/pkg/`, the seed
+//! examples at `/seeds/` and the connection settings at `/console-config.json`
+//! on 127.0.0.1, prints the URL, and stops everything on Ctrl-C. With
+//! `--check`, fetches a few URLs once, runs the browser tests
+//! (`tests/browser/console.mjs`) against it all, and exits.
 
-use crate::static_files::{self, Mount, Refusal};
+use crate::demo_stack::{self, DemoStack, StackOptions};
+use crate::http_get::http_get;
+use crate::static_server::{self, Site};
 use crate::workspace::Workspace;
-use anyhow::{anyhow, bail, Context, Result};
-use std::fs::File;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
+use anyhow::{bail, Context, Result};
+use serde_json::json;
+use std::net::SocketAddr;
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::thread;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, Server};
 
-/// How the demo server runs.
+/// How the demo runs.
 #[derive(Debug, Clone)]
 pub struct DemoOptions {
     /// The first port to try; `0` lets the system pick a free one.
     pub port: u16,
-    /// Fetch the key URLs once, check them, and stop instead of serving.
+    /// Run the checks and the browser tests, then stop, instead of serving.
     pub check: bool,
 }
 
-/// How many ports after the requested one are tried when it is taken.
-const PORT_ATTEMPTS: u16 = 20;
-/// Request-handling threads when serving a browser (it fetches in parallel).
-const WORKERS: usize = 4;
-/// The page's Content-Security-Policy: the one README asks of users, so the demo
-/// proves the package works under it.
-const PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; \
-    base-uri 'none'; frame-ancestors 'none'";
+/// The environment variable the browser tests read their addresses from.
+const CONSOLE_TEST_ENV: &str = "EIAM_SYNC_CONSOLE_TEST";
 
-/// Serves the demo (or checks it, with `options.check`). `pkg/` must be built.
+/// Serves the console (or checks it, with `options.check`). `pkg/` and the
+/// emulator and proxy binaries must be built.
 pub fn serve(ws: &Workspace, options: &DemoOptions) -> Result<()> {
-    let mounts = Arc::new(mounts(ws)?);
-    let (server, address) = bind(options.port)?;
-    let server = Arc::new(server);
-    println!("eiam-sync demo: http://{address}/");
-    if options.check {
-        let workers: Vec<_> = (0..WORKERS)
-            .map(|_| spawn_worker(Arc::clone(&server), Arc::clone(&mounts)))
-            .collect();
-        let result = check(address).and_then(|()| check_in_browser(ws, address));
-        for _ in &workers {
-            server.unblock();
-        }
-        for worker in workers {
-            worker
-                .join()
-                .map_err(|_| anyhow!("the demo server thread panicked"))?;
-        }
-        result?;
-        println!("demo: all checks passed");
-        return Ok(());
+    // The page's origin must be known before the proxy starts (its CORS list).
+    let bound = static_server::bind(options.port)?;
+    let address = bound.address;
+    let stop = Arc::new(AtomicBool::new(false));
+    if !options.check {
+        let flag = Arc::clone(&stop);
+        ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+            .context("could not install the Ctrl-C handler")?;
     }
-    println!("demo: serving until Ctrl-C");
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| spawn_worker(Arc::clone(&server), Arc::clone(&mounts)))
-        .collect();
-    for worker in workers {
-        worker
-            .join()
-            .map_err(|_| anyhow!("a demo server thread panicked"))?;
+    let mut stack = DemoStack::start(
+        ws,
+        &StackOptions {
+            page_origin: format!("http://{address}"),
+            // The browser tests make bursts of calls; a demo keeps the proxy's default.
+            rate_limit: if options.check { "0" } else { "20" },
+            own_process_group: !options.check,
+        },
+    )?;
+    let site = Site {
+        mounts: vec![
+            static_server::mount("/pkg/", &ws.pkg_dir())?,
+            static_server::mount("/seeds/", &ws.path("tests/fixtures/seeds"))?,
+            static_server::mount("/", &ws.path("www"))?,
+        ],
+        documents: vec![("/console-config.json", stack.console_config())],
+        csp: static_server::page_csp(Some(&format!("http://{}", stack.proxy))),
+    };
+    let serving = bound.serve(site, "demo");
+    println!("\neiam-sync console: http://{address}/\n");
+    let result = if options.check {
+        check(address).and_then(|()| check_in_browser(ws, address, &stack))
+    } else {
+        println!("demo: serving until Ctrl-C");
+        wait_for_stop(&stop, &mut stack)
+    };
+    serving.stop()?;
+    drop(stack);
+    if result.is_ok() && options.check {
+        println!("demo: all checks passed");
+    } else if result.is_ok() {
+        println!("demo: stopped the server, the proxy and the emulator");
+    }
+    result
+}
+
+/// Waits for Ctrl-C; fails at once when the emulator or the proxy exits.
+fn wait_for_stop(stop: &AtomicBool, stack: &mut DemoStack) -> Result<()> {
+    while !stop.load(Ordering::SeqCst) {
+        stack.check_alive()?;
+        std::thread::sleep(Duration::from_millis(200));
     }
     Ok(())
 }
 
-fn mounts(ws: &Workspace) -> Result<Vec<Mount>> {
-    let mount = |prefix: &'static str, relative: &str| -> Result<Mount> {
-        let dir = ws.path(relative);
-        let dir = dir
-            .canonicalize()
-            .with_context(|| format!("{} is missing", dir.display()))?;
-        Ok(Mount { prefix, dir })
-    };
-    Ok(vec![
-        mount("/pkg/", "pkg")?,
-        mount("/seeds/", "tests/fixtures/seeds")?,
-        mount("/", "www")?,
-    ])
-}
-
-fn bind(port: u16) -> Result<(Server, SocketAddr)> {
-    let last = if port == 0 {
-        0
-    } else {
-        port.saturating_add(PORT_ATTEMPTS - 1)
-    };
-    let mut errors = Vec::new();
-    for candidate in port..=last {
-        match Server::http(("127.0.0.1", candidate)) {
-            Ok(server) => {
-                let address = server
-                    .server_addr()
-                    .to_ip()
-                    .context("the demo server is not listening on TCP")?;
-                return Ok((server, address));
-            }
-            Err(error) => errors.push(format!("{candidate}: {error}")),
-        }
-    }
-    bail!("no free port on 127.0.0.1 ({})", errors.join("; "))
-}
-
-fn spawn_worker(server: Arc<Server>, mounts: Arc<Vec<Mount>>) -> thread::JoinHandle<()> {
-    thread::spawn(move || {
-        for request in server.incoming_requests() {
-            respond(&mounts, request);
-        }
-    })
-}
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond(mounts: &[Mount], request: Request) {
-    let method = request.method().clone();
-    let target = request.url().to_owned();
-    let status = if !matches!(method, Method::Get | Method::Head) {
-        let mut response = text_response(405, "method not allowed\n");
-        if let Some(allow) = header("Allow", "GET, HEAD") {
-            response.add_header(allow);
-        }
-        finish(request, response)
-    } else {
-        match static_files::resolve(mounts, &target) {
-            Ok(path) => match File::open(&path) {
-                Ok(file) => finish(request, file_response(&path, file)),
-                Err(_) => finish(request, text_response(404, "not found\n")),
-            },
-            Err(Refusal::BadPath) => finish(request, text_response(400, "bad path\n")),
-            Err(Refusal::NotFound) => finish(request, text_response(404, "not found\n")),
-        }
-    };
-    println!("demo: {method} {target} {status}");
-}
-
-/// A short plain-text answer (`from_string` sets `text/plain; charset=UTF-8`).
-fn text_response(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body).with_status_code(status)
-}
-
-fn file_response(path: &Path, file: File) -> Response<File> {
-    let content_type = static_files::content_type(path);
-    // The length is known: send it rather than chunks, so clients see the size.
-    let mut response = Response::from_file(file).with_chunked_threshold(usize::MAX);
-    let mut headers = vec![
-        header("Content-Type", content_type),
-        header("X-Content-Type-Options", "nosniff"),
-        header("Cache-Control", "no-store"),
-    ];
-    if content_type.starts_with("text/html") {
-        headers.push(header("Content-Security-Policy", PAGE_CSP));
-    }
-    for header in headers.into_iter().flatten() {
-        response.add_header(header);
-    }
-    response
-}
-
-/// Sends the response and returns its status code, for the log line.
-fn finish<R: Read>(request: Request, response: Response<R>) -> u16 {
-    let status = response.status_code().0;
-    if let Err(error) = request.respond(response) {
-        eprintln!("demo: could not answer: {error}");
-    }
-    status
-}
-
-/// Loads the page in headless Chromium (`tests/browser/demo-page.mjs`, through
-/// playwright-core): the package's browser entry must parse the examples with
-/// no console error or failed request. Leaves a screenshot under the target dir.
-fn check_in_browser(ws: &Workspace, address: SocketAddr) -> Result<()> {
-    let screenshot = ws.target_dir.join("screenshots").join("demo.png");
-    let profile = ws.target_dir.join("chromium-demo-profile");
+/// Runs the console's browser tests (playwright-core, Debian chromium) with
+/// the addresses in [`CONSOLE_TEST_ENV`]. Screenshots go to `<target>/screenshots/`.
+fn check_in_browser(ws: &Workspace, address: SocketAddr, stack: &DemoStack) -> Result<()> {
+    let settings = json!({
+        "page": format!("http://{address}/"),
+        "proxy": format!("http://{}", stack.proxy),
+        "emulator": format!("http://{}", stack.emulator),
+        "instanceId": stack.instance_id,
+        "jobCount": stack.job_count,
+        "dataFile": demo_stack::data_file(ws)?,
+        "seedsDir": ws.path("tests/fixtures/seeds"),
+        "screenshots": ws.target_dir.join("screenshots"),
+        "profile": ws.target_dir.join("chromium-console-profile"),
+        "scratch": ws.target_dir.join("console-test-files"),
+    });
     crate::process::run(
-        std::process::Command::new("node")
+        Command::new("node")
             .current_dir(&ws.root)
-            .arg("tests/browser/demo-page.mjs")
-            .arg(format!("http://{address}/"))
-            .arg(&screenshot)
-            .arg(&profile),
+            .arg("tests/browser/console.mjs")
+            .env(CONSOLE_TEST_ENV, settings.to_string()),
     )
 }
 
@@ -209,8 +132,10 @@ const fn expect(
 const EXPECTATIONS: &[Expectation] = &[
     expect("/", 200, Some("text/html")),
     expect("/app.js", 200, Some("text/javascript")),
+    expect("/views/jobs.js", 200, Some("text/javascript")),
     expect("/style.css", 200, Some("text/css")),
     expect("/favicon.svg", 200, Some("image/svg+xml")),
+    expect("/console-config.json", 200, Some("application/json")),
     expect("/pkg/index.js", 200, Some("text/javascript")),
     expect("/pkg/eiam_sync.js", 200, Some("text/javascript")),
     expect("/pkg/eiam_sync_bg.wasm", 200, Some("application/wasm")),
@@ -255,44 +180,4 @@ fn check(address: SocketAddr) -> Result<()> {
         bail!("demo check failed for {}", failures.join(", "));
     }
     Ok(())
-}
-
-/// What `http_get` read back.
-struct Answer {
-    status: u16,
-    content_type: Option<String>,
-    body: Vec<u8>,
-}
-
-/// A minimal HTTP/1.1 GET over a plain TCP connection (`Connection: close`).
-fn http_get(address: SocketAddr, path: &str) -> Result<Answer> {
-    let mut stream = TcpStream::connect_timeout(&address, Duration::from_secs(5))?;
-    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let split = raw
-        .windows(4)
-        .position(|window| window == b"\r\n\r\n")
-        .context("the answer has no end of headers")?;
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let body = raw[split + 4..].to_vec();
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|line| line.split_whitespace().nth(1))
-        .and_then(|code| code.parse().ok())
-        .context("the answer has no status line")?;
-    let content_type = lines
-        .filter_map(|line| line.split_once(':'))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-type"))
-        .map(|(_, value)| value.trim().to_owned());
-    Ok(Answer {
-        status,
-        content_type,
-        body,
-    })
 }

@@ -5,15 +5,20 @@
 mod bench;
 mod bench_proxy;
 mod build;
+mod children;
 mod demo;
+mod demo_stack;
 mod fuzz;
+mod http_get;
 mod lockfile;
 mod package_checks;
 mod process;
 mod services;
 mod setup;
 mod static_files;
+mod static_server;
 mod suite;
+mod vite_app;
 mod workspace;
 
 use anyhow::Result;
@@ -37,7 +42,7 @@ enum Task {
     Build(BuildArgs),
     /// Run every check CI runs, in order, stopping at the first failure.
     Test,
-    /// Build, then serve www/, pkg/ and the seed examples on 127.0.0.1.
+    /// Build, start the emulator and the proxy, and serve the console on 127.0.0.1.
     Demo(DemoArgs),
     /// Benchmark the package in headless Chromium and the native core (not a test).
     Bench(bench::BenchArgs),
@@ -64,10 +69,10 @@ struct DemoArgs {
     /// First port to try (the next ones are tried when it is taken); 0 picks a free one.
     #[arg(long, default_value_t = 8080)]
     port: u16,
-    /// Fetch the main URLs once over loopback, check the answers, and exit.
+    /// Check the served files and run the browser tests of the console, then exit.
     #[arg(long)]
     check: bool,
-    /// Serve pkg/ as it is, without building it first.
+    /// Use pkg/ and the binaries as they are, without building them first.
     #[arg(long)]
     no_build: bool,
 }
@@ -87,7 +92,9 @@ fn main() -> Result<()> {
         Task::Demo(args) => {
             let ws = Workspace::load()?;
             if !args.no_build {
+                setup::setup()?;
                 build::build(&ws, &build::BuildOptions::default())?;
+                build::build_service_binaries(&ws)?;
             }
             let options = demo::DemoOptions {
                 port: args.port,

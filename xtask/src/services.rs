@@ -10,38 +10,24 @@
 //! (`closed`: a loopback port nothing listens on, for network failures).
 //! The wasm tests read it at build time (`option_env!`), the Node suite at run time.
 
-use crate::process;
+use crate::children::{scrubbed, ProcessGroup};
 use crate::workspace::Workspace;
-use anyhow::{anyhow, bail, Context, Result};
-use std::fs::{self, File};
-use std::io::{BufRead, BufReader};
+use anyhow::{bail, Context, Result};
 use std::net::{SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::path::PathBuf;
 
 /// The environment variable the tests read the addresses from.
 pub const SERVICES_ENV: &str = "EIAM_SYNC_TEST_SERVICES";
 
-/// The emulator's demo key pair (its defaults; never a real key).
-const DEMO_KEY_ID: &str = "emulator-access-key-id";
-const DEMO_KEY_SECRET: &str = "emulator-access-key-secret";
-
-/// How long a process may take to print its listening line.
-const START_TIMEOUT: Duration = Duration::from_secs(60);
+/// The emulator's demo AccessKey ID (its default; never a real key), which
+/// the proxies sign with.
+pub const DEMO_KEY_ID: &str = "emulator-access-key-id";
+/// The emulator's demo AccessKey secret (its default; never a real secret).
+pub const DEMO_KEY_SECRET: &str = "emulator-access-key-secret";
 
 /// Jobs of the scenarios whose lists are compared with the normal one: the
 /// same seed and size give the same data in every emulator.
 const LIST_JOBS: &str = "1200";
-
-/// Environment variables that would change what the processes do.
-const SCRUBBED_PREFIXES: [&str; 4] = [
-    "EIAM_EMULATOR_",
-    "EIAM_SYNC_PROXY_",
-    "ALIBABA_CLOUD_",
-    "RUST_LOG",
-];
 
 /// One emulator + proxy pair.
 struct Scenario {
@@ -104,24 +90,10 @@ const SCENARIOS: [Scenario; 8] = [
     },
 ];
 
-/// A started process, killed and reaped on drop.
-struct Running {
-    child: Child,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The running pairs. Dropping it stops every process.
 pub struct Services {
     json: String,
-    /// Emulators and proxies, stopped in reverse order of start on drop.
-    processes: Vec<Running>,
-    logs: PathBuf,
+    processes: ProcessGroup,
 }
 
 impl Services {
@@ -129,24 +101,10 @@ impl Services {
     /// `cargo build (binaries)` step). `allow_origin` is the browser test
     /// page's origin, added to each proxy's CORS list.
     pub fn start(ws: &Workspace, allow_origin: Option<&str>) -> Result<Services> {
-        let bin_dir = ws.target_dir.join("debug");
-        let emulator_bin = bin_dir.join("eiam-emulator");
-        let proxy_bin = bin_dir.join("eiam-sync-proxy");
-        for bin in [&emulator_bin, &proxy_bin] {
-            if !bin.is_file() {
-                bail!(
-                    "{} is missing: run `cargo build --workspace --bins` first",
-                    bin.display()
-                );
-            }
-        }
-        let logs = ws.target_dir.join("client-test-services");
-        fs::create_dir_all(&logs)
-            .with_context(|| format!("could not create {}", logs.display()))?;
+        let (emulator_bin, proxy_bin) = binaries(ws)?;
         let mut services = Services {
             json: String::new(),
-            processes: Vec::new(),
-            logs,
+            processes: ProcessGroup::new(ws.target_dir.join("client-test-services"))?,
         };
 
         // All emulators first, then all proxies: the starts overlap.
@@ -155,15 +113,13 @@ impl Services {
             let mut cmd = scrubbed(&emulator_bin);
             cmd.args(["--listen", "127.0.0.1:0", "--log", "warn"])
                 .args(scenario.emulator);
-            let log = services
-                .logs
-                .join(format!("{}-emulator.log", scenario.name));
-            pending.push(services.spawn(cmd, &log)?);
+            let log = format!("{}-emulator.log", scenario.name);
+            pending.push(services.processes.spawn(cmd, &log)?);
         }
         let mut emulators = Vec::new();
         for (scenario, stdout) in SCENARIOS.iter().zip(pending) {
             let what = format!("the {} emulator", scenario.name);
-            emulators.push(services.listening(&what, stdout)?);
+            emulators.push(services.processes.listening(&what, stdout)?);
         }
         let mut pending = Vec::new();
         for (scenario, emulator) in SCENARIOS.iter().zip(&emulators) {
@@ -178,12 +134,14 @@ impl Services {
             if let Some(origin) = allow_origin {
                 cmd.args(["--allow-origin", origin]);
             }
-            let log = services.logs.join(format!("{}-proxy.log", scenario.name));
-            pending.push(services.spawn(cmd, &log)?);
+            let log = format!("{}-proxy.log", scenario.name);
+            pending.push(services.processes.spawn(cmd, &log)?);
         }
         let mut entries = Vec::new();
         for ((scenario, stdout), emulator) in SCENARIOS.iter().zip(pending).zip(&emulators) {
-            let proxy = services.listening(&format!("the {} proxy", scenario.name), stdout)?;
+            let proxy = services
+                .processes
+                .listening(&format!("the {} proxy", scenario.name), stdout)?;
             entries.push(format!(
                 "\"{}\":{{\"proxy\":\"http://{proxy}\",\"emulator\":\"http://{emulator}\"}}",
                 scenario.name
@@ -194,7 +152,7 @@ impl Services {
         println!(
             "started {} emulator + proxy pairs on 127.0.0.1 (logs in {})",
             SCENARIOS.len(),
-            services.logs.display()
+            services.processes.logs().display()
         );
         Ok(services)
     }
@@ -203,74 +161,23 @@ impl Services {
     pub fn json(&self) -> &str {
         &self.json
     }
-
-    /// Starts `cmd` with stderr into `log`; returns its stdout.
-    fn spawn(&mut self, mut cmd: Command, log: &Path) -> Result<ChildStdout> {
-        let stderr =
-            File::create(log).with_context(|| format!("could not create {}", log.display()))?;
-        let line = process::describe(&cmd);
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(stderr)
-            .spawn()
-            .with_context(|| format!("could not start `{line}`"))?;
-        let stdout = child.stdout.take();
-        self.processes.push(Running { child });
-        stdout.ok_or_else(|| anyhow!("`{line}` has no stdout"))
-    }
-
-    /// Waits for the `... listening on http://ADDR` line and returns ADDR;
-    /// then keeps draining stdout so the process never blocks on it.
-    fn listening(&self, what: &str, stdout: ChildStdout) -> Result<SocketAddr> {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            let _ = sender.send(lines.next().and_then(Result::ok));
-            for _ in lines {}
-        });
-        let first = receiver
-            .recv_timeout(START_TIMEOUT)
-            .ok()
-            .flatten()
-            .ok_or_else(|| {
-                anyhow!(
-                    "{what} did not print its address; see the logs in {}",
-                    self.logs.display()
-                )
-            })?;
-        let address = first
-            .split_once(" listening on http://")
-            .and_then(|(_, address)| address.trim().parse::<SocketAddr>().ok())
-            .ok_or_else(|| anyhow!("{what} printed an unexpected first line: {first:?}"))?;
-        if !address.ip().is_loopback() {
-            bail!("{what} listens on {address}, not on loopback");
-        }
-        Ok(address)
-    }
 }
 
-impl Drop for Services {
-    fn drop(&mut self) {
-        while let Some(running) = self.processes.pop() {
-            drop(running);
+/// The debug binaries of the emulator and the proxy (built by `cargo build
+/// --workspace --bins`, or by `demo` itself).
+pub fn binaries(ws: &Workspace) -> Result<(PathBuf, PathBuf)> {
+    let bin_dir = ws.target_dir.join("debug");
+    let emulator_bin = bin_dir.join("eiam-emulator");
+    let proxy_bin = bin_dir.join("eiam-sync-proxy");
+    for bin in [&emulator_bin, &proxy_bin] {
+        if !bin.is_file() {
+            bail!(
+                "{} is missing: run `cargo build --workspace --bins` first",
+                bin.display()
+            );
         }
     }
-}
-
-/// A command for `program` without the [`SCRUBBED_PREFIXES`] variables.
-fn scrubbed(program: &Path) -> Command {
-    let mut cmd = Command::new(program);
-    for (key, _) in std::env::vars_os() {
-        let name = key.to_string_lossy();
-        if SCRUBBED_PREFIXES
-            .iter()
-            .any(|prefix| name.starts_with(prefix))
-        {
-            cmd.env_remove(&key);
-        }
-    }
-    cmd
+    Ok((emulator_bin, proxy_bin))
 }
 
 /// A free 127.0.0.1 address (the port is released again at once): for the

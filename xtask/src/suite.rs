@@ -8,6 +8,7 @@ use crate::package_checks;
 use crate::process::{self, find_program};
 use crate::services::{self, Services, SERVICES_ENV};
 use crate::setup::{self, CHROMEDRIVER};
+use crate::vite_app;
 use crate::workspace::{Workspace, LIBRARY_PACKAGE, WASM_TARGET};
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -115,7 +116,10 @@ pub fn test() -> Result<()> {
         std::env::remove_var(SERVICES_ENV);
         outcome
     })?;
-    recap.step("demo --check", || {
+    recap.step("Vite app with the package, in Chromium", || {
+        vite_app::check(&ws, &tarball)
+    })?;
+    recap.step("demo --check (console browser tests)", || {
         let options = DemoOptions {
             port: 0,
             check: true,

@@ -181,12 +181,14 @@ pub(crate) async fn execute(
                     .map_err(interrupted)?;
             }
             RetryDecision::GiveUp(_) => {
+                // The wait the answer asked for, so a console can say when to come back.
+                let wait_ms = Some(hints.floor_ms(failure.is_throttling())).filter(|ms| *ms > 0);
                 return Err(match failure {
-                    AttemptFailure::Api(api) => api_error(&api),
+                    AttemptFailure::Api(api) => api_error(&api, wait_ms),
                     AttemptFailure::Parse(error) => parse_error_to_js(&error),
                     AttemptFailure::Network(_) => network_error(action, attempt, &network_cause),
                     AttemptFailure::Timeout => timeout_error(action, attempt, config.timeout_ms),
-                })
+                });
             }
         }
     }

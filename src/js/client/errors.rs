@@ -23,6 +23,8 @@ export interface EiamSyncApiError extends Error {
   retryable: boolean;
   /** The body's `Recommend` (a diagnosis link), when present. */
   recommend?: string;
+  /** The wait the last answer asked for before another attempt (`Retry-After`, or the `TimeLeft` of an `x-ratelimit-*` header on a throttling error), in milliseconds, when it asked for one: e.g. longer than `retry.maxDelayMs`, so the client did not wait. */
+  retryAfterMs?: number;
 }
 
 /** The request did not complete: the proxy is unreachable, the connection was reset, or CORS refused it (after any retries). */
@@ -76,8 +78,9 @@ fn set(target: &Error, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// `EiamSyncApiError` for an error answer.
-pub(crate) fn api_error(failure: &ApiFailure) -> JsValue {
+/// `EiamSyncApiError` for an error answer; `retry_after_ms` is the wait the
+/// answer asked for, when it asked for one.
+pub(crate) fn api_error(failure: &ApiFailure, retry_after_ms: Option<u64>) -> JsValue {
     let error = named(API_ERROR_NAME, &failure.message);
     set(&error, "code", &JsValue::from_str(&failure.code));
     set(&error, "requestId", &JsValue::from_str(&failure.request_id));
@@ -85,6 +88,10 @@ pub(crate) fn api_error(failure: &ApiFailure) -> JsValue {
     set(&error, "retryable", &JsValue::from_bool(failure.retryable));
     if let Some(recommend) = &failure.recommend {
         set(&error, "recommend", &JsValue::from_str(recommend));
+    }
+    if let Some(wait) = retry_after_ms {
+        // At most MAX_WAIT_MS (a day): exact as a JS number.
+        set(&error, "retryAfterMs", &JsValue::from(wait as f64));
     }
     error.into()
 }
