@@ -1,7 +1,10 @@
 // The Identity providers view: the seeded invalid configurations show their
 // validation issues at the right fields; schedules and diffs are shown.
 
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { assert, assertEqual, showView } from "./harness.mjs";
+import { openFile } from "./offline.mjs";
 import { callProxy } from "./proxy.mjs";
 
 export const INVALID_PROVIDER = "idp_demoinvalidldapconfig00000";
@@ -79,5 +82,32 @@ export async function providerChecks(checks, page, env, lib) {
     const notes = await page.$$eval("#provider-detail .diff", (sections) => sections.map((s) => s.textContent));
     assertEqual(notes.length, 2, "a comparison per configuration");
     assert(notes.every((text) => text.includes("No changes.")), `no changes: ${notes}`);
+  });
+
+  await checks.run("a saved version opened offline lists what changed since the proxy's, field by field", async () => {
+    const provider = env.identityProviders.find((id) => id.startsWith("idp_") && !id.includes("demo") && !id.includes("<"));
+    await loadProvider(page, provider);
+    const served = (await callProxy(env.proxy, "GetIdentityProviderUdPushConfiguration", { InstanceId: env.instanceId, IdentityProviderId: provider }))
+      .UdPushConfiguration;
+    assert(["enabled", "disabled"].includes(served.IncrementalCallbackStatus), "the served push configuration has IncrementalCallbackStatus");
+    assert(Array.isArray(served.UdSyncScopeConfigs?.[0]?.SourceScopes), "the served push configuration has a scope");
+    // Two edits, whose changes are known by hand: a switch flipped, a scope added.
+    const edited = structuredClone(served);
+    edited.IncrementalCallbackStatus = served.IncrementalCallbackStatus === "enabled" ? "disabled" : "enabled";
+    edited.UdSyncScopeConfigs[0].SourceScopes.push("ou_addedbytheconsoletest000");
+    const path = join(env.scratch, "edited-push.json");
+    writeFileSync(path, JSON.stringify({ RequestId: "edited", UdPushConfiguration: edited }));
+    await openFile(page, path);
+    const rows = await page.$$eval("#offline-result .configuration-push .diff tbody tr", (trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => cell.textContent)),
+    );
+    assertEqual(
+      rows,
+      [
+        ["IncrementalCallbackStatus", "changed", JSON.stringify(served.IncrementalCallbackStatus), JSON.stringify(edited.IncrementalCallbackStatus)],
+        ["UdSyncScopeConfigs[0].SourceScopes", "added", "—", JSON.stringify("ou_addedbytheconsoletest000")],
+      ],
+      "the changes listed",
+    );
   });
 }
