@@ -58,9 +58,13 @@ pub fn serve(ws: &Workspace, options: &DemoOptions) -> Result<()> {
             static_server::mount("/", &ws.path("www"))?,
         ],
         documents: vec![("/console-config.json", stack.console_config())],
-        csp: static_server::page_csp(Some(&format!("http://{}", stack.proxy))),
+        csp: Some(static_server::page_csp(Some(&format!(
+            "http://{}",
+            stack.proxy
+        )))),
+        cross_origin_isolated: false,
     };
-    let serving = bound.serve(site, "demo");
+    let serving = bound.serve(site, Some("demo"))?;
     println!("\neiam-sync console: http://{address}/\n");
     let result = if options.check {
         check(address).and_then(|()| check_in_browser(ws, address, &stack))

@@ -2,27 +2,22 @@
 //! from mounted directories (see `static_files`), a few generated JSON
 //! documents, and a Content-Security-Policy on every HTML page.
 //!
-//! Deliberately tiny: one thread per connection, one request per connection
-//! (`Connection: close`), GET and HEAD only, whole files in memory. (tiny_http,
-//! used before, left some of a browser's parallel module requests unanswered
-//! when the machine was busy.)
+//! HTTP is axum's (on hyper), on a runtime thread of its own, so a browser's
+//! parallel module requests are all answered however busy the machine is
+//! (tiny_http, used before, left some of them unanswered under load). GET and
+//! HEAD only, whole files in memory.
 
 use crate::static_files::{self, Mount, Refusal};
 use anyhow::{anyhow, bail, Context, Result};
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
 
 /// How many ports after the requested one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 20;
-/// The largest request head read (request line and headers).
-const MAX_HEAD_BYTES: usize = 16 * 1024;
-/// How long a client may take to send its request head.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the server answers with.
 pub struct Site {
@@ -30,8 +25,11 @@ pub struct Site {
     pub mounts: Vec<Mount>,
     /// Generated JSON documents by exact path (e.g. `/console-config.json`).
     pub documents: Vec<(&'static str, String)>,
-    /// The `Content-Security-Policy` of HTML answers.
-    pub csp: String,
+    /// The `Content-Security-Policy` of HTML answers, if any.
+    pub csp: Option<String>,
+    /// Whether pages are cross-origin isolated (COOP + COEP on every file),
+    /// which gives them the finer `performance.now()` resolution.
+    pub cross_origin_isolated: bool,
 }
 
 /// A bound listener on 127.0.0.1, not yet answering.
@@ -41,11 +39,10 @@ pub struct Bound {
     pub address: SocketAddr,
 }
 
-/// A server answering on its accept thread; [`Serving::stop`] ends it.
+/// A server answering on its own thread; [`Serving::stop`] ends it.
 pub struct Serving {
-    stop: Arc<AtomicBool>,
-    address: SocketAddr,
-    accept: thread::JoinHandle<()>,
+    stop: tokio::sync::oneshot::Sender<()>,
+    thread: thread::JoinHandle<Result<()>>,
 }
 
 /// Binds 127.0.0.1 at `port` or one of the next ports (`0`: any free port).
@@ -71,46 +68,72 @@ pub fn bind(port: u16) -> Result<Bound> {
 }
 
 impl Bound {
-    /// Starts answering with `site`; each request is logged as `<log_prefix>: GET /path 200`.
-    pub fn serve(self, site: Site, log_prefix: &'static str) -> Serving {
+    /// Starts answering with `site`; with a `log_prefix`, each request is
+    /// logged as `<log_prefix>: GET /path 200`.
+    pub fn serve(self, site: Site, log_prefix: Option<&'static str>) -> Result<Serving> {
+        self.listener
+            .set_nonblocking(true)
+            .context("could not make the listener non-blocking")?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("could not start the server's runtime")?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let site = Arc::new(site);
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
-        let listener = self.listener;
-        let accept = thread::spawn(move || {
-            for stream in listener.incoming() {
-                if flag.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let site = Arc::clone(&site);
-                thread::spawn(move || handle(&site, stream, log_prefix));
-            }
+        let app = axum::Router::new().fallback(move |method: Method, uri: Uri| {
+            let site = Arc::clone(&site);
+            async move { respond(&site, &method, &uri, log_prefix) }
         });
-        Serving {
-            stop,
-            address: self.address,
-            accept,
-        }
+        let listener = self.listener;
+        let thread = thread::spawn(move || {
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener)
+                    .context("could not hand the listener to the runtime")?;
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await
+                    .context("the server failed")
+            })
+        });
+        Ok(Serving { stop, thread })
     }
 }
 
 impl Serving {
-    /// Stops accepting connections and joins the accept thread.
+    /// Stops accepting connections, lets answers in progress finish, and
+    /// joins the server's thread.
     pub fn stop(self) -> Result<()> {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the blocking accept; the loop then sees the flag.
-        let _ = TcpStream::connect_timeout(&self.address, Duration::from_secs(1));
-        self.accept
+        let _ = self.stop.send(());
+        self.thread
             .join()
-            .map_err(|_| anyhow!("the server's accept thread panicked"))
+            .map_err(|_| anyhow!("the server's thread panicked"))?
     }
+}
+
+/// Answers one request and logs it.
+fn respond(site: &Site, method: &Method, uri: &Uri, log_prefix: Option<&str>) -> Response {
+    let target = uri
+        .path_and_query()
+        .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned());
+    let answer = if method == Method::GET || method == Method::HEAD {
+        answer_for(site, &target)
+    } else {
+        let mut answer = Answer::text(405, "method not allowed\n");
+        answer.headers.push((header::ALLOW, "GET, HEAD".to_owned()));
+        answer
+    };
+    if let Some(prefix) = log_prefix {
+        println!("{prefix}: {method} {target} {}", answer.status);
+    }
+    answer.into_response()
 }
 
 /// An answer before it is written.
 struct Answer {
     status: u16,
-    headers: Vec<(&'static str, String)>,
+    headers: Vec<(HeaderName, String)>,
     body: Vec<u8>,
 }
 
@@ -118,68 +141,23 @@ impl Answer {
     fn text(status: u16, body: &str) -> Answer {
         Answer {
             status,
-            headers: vec![("Content-Type", "text/plain; charset=utf-8".to_owned())],
+            headers: vec![(header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned())],
             body: body.as_bytes().to_vec(),
         }
     }
 }
 
-/// Reads one request head; `None` when the client sent no complete head.
-fn read_head(stream: &mut TcpStream) -> Option<String> {
-    stream.set_read_timeout(Some(READ_TIMEOUT)).ok()?;
-    let mut head = Vec::new();
-    let mut buffer = [0_u8; 2048];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        let read = stream.read(&mut buffer).ok()?;
-        if read == 0 || head.len() > MAX_HEAD_BYTES {
-            return None;
+impl IntoResponse for Answer {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, self.body).into_response();
+        let headers = response.headers_mut();
+        for (name, value) in self.headers {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                headers.insert(name, value);
+            }
         }
-        head.extend_from_slice(buffer.get(..read)?);
-    }
-    String::from_utf8(head).ok()
-}
-
-fn handle(site: &Site, mut stream: TcpStream, log_prefix: &str) {
-    let Some(head) = read_head(&mut stream) else {
-        return;
-    };
-    let mut words = head.lines().next().unwrap_or_default().split_whitespace();
-    let (method, target) = (
-        words.next().unwrap_or_default(),
-        words.next().unwrap_or("/"),
-    );
-    let answer = if method == "GET" || method == "HEAD" {
-        answer_for(site, target)
-    } else {
-        let mut answer = Answer::text(405, "method not allowed\n");
-        answer.headers.push(("Allow", "GET, HEAD".to_owned()));
-        answer
-    };
-    println!("{log_prefix}: {method} {target} {}", answer.status);
-    let mut out = format!("HTTP/1.1 {} {}\r\n", answer.status, reason(answer.status));
-    for (name, value) in &answer.headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n",
-        answer.body.len()
-    ));
-    let mut bytes = out.into_bytes();
-    if method != "HEAD" {
-        bytes.extend_from_slice(&answer.body);
-    }
-    if let Err(error) = stream.write_all(&bytes).and_then(|()| stream.flush()) {
-        eprintln!("{log_prefix}: could not answer {target}: {error}");
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "Internal Server Error",
+        response
     }
 }
 
@@ -189,16 +167,16 @@ fn answer_for(site: &Site, target: &str) -> Answer {
         return Answer {
             status: 200,
             headers: vec![
-                ("Content-Type", "application/json".to_owned()),
-                ("Cache-Control", "no-store".to_owned()),
-                ("X-Content-Type-Options", "nosniff".to_owned()),
+                (header::CONTENT_TYPE, "application/json".to_owned()),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
             ],
             body: json.as_bytes().to_vec(),
         };
     }
     match static_files::resolve(&site.mounts, target) {
         Ok(file) => match std::fs::read(&file) {
-            Ok(body) => file_answer(&file, body, &site.csp),
+            Ok(body) => file_answer(site, &file, body),
             Err(_) => Answer::text(404, "not found\n"),
         },
         Err(Refusal::BadPath) => Answer::text(400, "bad path\n"),
@@ -206,15 +184,25 @@ fn answer_for(site: &Site, target: &str) -> Answer {
     }
 }
 
-fn file_answer(path: &Path, body: Vec<u8>, csp: &str) -> Answer {
+fn file_answer(site: &Site, path: &Path, body: Vec<u8>) -> Answer {
     let content_type = static_files::content_type(path);
     let mut headers = vec![
-        ("Content-Type", content_type.to_owned()),
-        ("X-Content-Type-Options", "nosniff".to_owned()),
-        ("Cache-Control", "no-store".to_owned()),
+        (header::CONTENT_TYPE, content_type.to_owned()),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        (header::CACHE_CONTROL, "no-store".to_owned()),
     ];
-    if content_type.starts_with("text/html") {
-        headers.push(("Content-Security-Policy", csp.to_owned()));
+    if let (Some(csp), true) = (&site.csp, content_type.starts_with("text/html")) {
+        headers.push((header::CONTENT_SECURITY_POLICY, csp.clone()));
+    }
+    if site.cross_origin_isolated {
+        headers.push((
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin".to_owned(),
+        ));
+        headers.push((
+            HeaderName::from_static("cross-origin-embedder-policy"),
+            "require-corp".to_owned(),
+        ));
     }
     Answer {
         status: 200,

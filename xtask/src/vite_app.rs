@@ -46,10 +46,11 @@ pub fn check(ws: &Workspace, tarball: &Path) -> Result<Outcome> {
         Site {
             mounts: vec![static_server::mount("/", &dist)?],
             documents: Vec::new(),
-            csp: static_server::page_csp(None),
+            csp: Some(static_server::page_csp(None)),
+            cross_origin_isolated: false,
         },
-        "vite app",
-    );
+        Some("vite app"),
+    )?;
     let result = process::run(
         Command::new("node")
             .current_dir(&ws.root)
