@@ -1,6 +1,7 @@
 // One job shown with every report function of the package: the DOM report
 // (renderJobReport), the chart (jobChartSvg), the markup for server-side
-// rendering (jobReportHtml, shown as source text) and the custom element
+// rendering (jobReportHtml, inserted as markup the way a server-rendered page
+// would include it, and shown as source text) and the custom element
 // (defineJobReportElement), plus the job's validation issues.
 
 import { h } from "../lib/dom.js";
@@ -8,6 +9,18 @@ import { issuesSection } from "../lib/issues.js";
 import { svgFigure } from "../lib/svg.js";
 
 const ELEMENT_NAME = "eiam-sync-job-report";
+
+/**
+ * The jobReportHtml string inserted as markup, as a server-rendered page
+ * includes it. This is the one place the console inserts markup: the package
+ * escapes every value in it (README, "Reports"), and the browser tests feed it
+ * hostile strings with the CSP off to prove that nothing in it runs.
+ */
+function serverRendered(html) {
+  const container = h("div", { class: "html-rendered" });
+  container.innerHTML = html;
+  return container;
+}
 
 function customElementReport(lib, job) {
   if (!customElements.get(ELEMENT_NAME)) lib.defineJobReportElement(ELEMENT_NAME);
@@ -36,6 +49,7 @@ export function jobReportPanel(lib, job, options, idPrefix) {
       "details",
       { class: "server-html" },
       h("summary", {}, "The same report as HTML for server-side rendering (jobReportHtml)"),
+      serverRendered(html),
       h("pre", { class: "html-source" }, h("code", {}, html)),
     ),
     h(

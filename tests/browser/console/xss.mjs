@@ -45,6 +45,15 @@ async function assertJobRenderings(page, scope, job, where) {
   assertEqual(html.elements, 0, `${where}, HTML string: elements made from data`);
   for (const string of literal) assert(html.text.includes(string), `${where}, HTML string: ${JSON.stringify(string)} as text`);
   assert(html.source.includes("&lt;script&gt;"), `${where}, HTML string escapes <script>`);
+  // The same string inserted as markup, as the console (and a server-rendered page) does.
+  const rendered = await page.$eval(`${scope} .html-rendered`, (el) => ({
+    text: el.textContent,
+    elements: el.querySelectorAll("img, script, svg, iframe, a[href], [onerror], [onload]").length,
+    tables: el.querySelectorAll("table.eiam-report-table").length,
+  }));
+  assertEqual(rendered.elements, 0, `${where}, inserted HTML string: elements made from data`);
+  assert(rendered.tables > 0, `${where}, inserted HTML string: the report's tables`);
+  for (const string of literal) assert(rendered.text.includes(string), `${where}, inserted HTML string: ${JSON.stringify(string)} as text`);
   const chart = await page.$eval(`${scope} figure.job-chart svg`, (svg) => ({
     text: svg.textContent,
     foreign: svg.querySelectorAll("script, foreignObject, [onload], [onerror]").length,
