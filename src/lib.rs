@@ -9,6 +9,7 @@ pub mod client;
 pub mod model;
 pub mod parse;
 pub mod report;
+mod template;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,8 +2,8 @@
 //! turns a rule code and its arguments into a localized issue, and collects
 //! the issues in the order they are found (document order of the fields).
 
-use super::messages::render;
 use super::{RuleCode, Severity, ValidateOptions, ValidationIssue, ValidationReport};
+use crate::template::fill;
 
 /// Collects issues under a moving path.
 pub(crate) struct Checker<'o> {
@@ -63,7 +63,7 @@ impl<'o> Checker<'o> {
         let mut all: Vec<(&str, &str)> = Vec::with_capacity(args.len() + 1);
         all.push(("field", &path));
         all.extend_from_slice(args);
-        let message = render(template, &all);
+        let message = fill(template, &all);
         self.issues.push(ValidationIssue {
             path,
             code,

@@ -1,33 +1,5 @@
-//! Filling message templates, and the small formatting the messages share:
-//! quoted values and UTC dates.
-
-/// Replaces each `{name}` in `template` with its value from `args`; a
-/// placeholder without a value is left as written.
-pub(crate) fn render(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let replaced = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let value = args.iter().find(|(key, _)| *key == name)?.1;
-            Some((value, close))
-        });
-        match replaced {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+//! The small formatting the messages share: quoted values and UTC dates
+//! (templates are filled by [`crate::template::fill`]).
 
 /// The longest quoted value shown in a message, in characters.
 const MAX_QUOTED_CHARS: usize = 80;
@@ -83,16 +55,6 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn render_fills_known_placeholders_and_keeps_the_rest() {
-        let args = [("field", "A.B"), ("value", "7")];
-        assert_eq!(render("`{field}` is {value}.", &args), "`A.B` is 7.");
-        assert_eq!(render("{other} {field}", &args), "{other} A.B");
-        assert_eq!(render("open { brace {field", &args), "open { brace {field");
-        assert_eq!(render("{value}{value}", &args), "77");
-        assert_eq!(render("中文{field}。", &args), "中文A.B。");
-    }
 
     #[test]
     fn quote_escapes_and_shortens() {

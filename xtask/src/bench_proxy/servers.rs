@@ -2,6 +2,7 @@
 //! proxy on loopback ports, stopping them (a drop guard), and reading their
 //! memory and CPU time from `/proc`.
 
+use crate::children::scrubbed;
 use crate::process;
 use crate::workspace::Workspace;
 use anyhow::{anyhow, bail, Context, Result};
@@ -22,15 +23,6 @@ pub const EMULATOR: &str = "eiam-emulator";
 
 /// How long a server may take to print its listening line.
 const START_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Environment variables the servers read that could change what is measured
-/// (faults, log levels, other credentials): removed from their environment.
-const SCRUBBED_PREFIXES: [&str; 4] = [
-    "EIAM_EMULATOR_",
-    "EIAM_SYNC_PROXY_",
-    "ALIBABA_CLOUD_",
-    "RUST_LOG",
-];
 
 /// `cargo`, without the variables `cargo run` (so `cargo xtask`) sets for
 /// xtask itself. Build scripts that track them (`ring`'s tracks
@@ -104,7 +96,7 @@ impl Drop for Server {
 /// Starts the emulator: loopback, any free port, default demo keys, 500 jobs,
 /// logs at `warn` into `<out_dir>/eiam-emulator.log`.
 pub fn start_emulator(bin_dir: &Path, out_dir: &Path) -> Result<Server> {
-    let mut cmd = scrubbed(bin_dir.join(EMULATOR));
+    let mut cmd = scrubbed(&bin_dir.join(EMULATOR));
     cmd.args(["--listen", "127.0.0.1:0", "--jobs", "500", "--log", "warn"]);
     start(EMULATOR, cmd, out_dir)
 }
@@ -118,7 +110,7 @@ pub fn start_proxy(
     key_id: &str,
     key_secret: &str,
 ) -> Result<Server> {
-    let mut cmd = scrubbed(bin_dir.join(PROXY));
+    let mut cmd = scrubbed(&bin_dir.join(PROXY));
     cmd.args(["--listen", "127.0.0.1:0", "--rate-limit", "0"])
         .args(["--credentials", "env"])
         .arg("--upstream-url")
@@ -127,21 +119,6 @@ pub fn start_proxy(
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", key_secret)
         .env("RUST_LOG", "warn");
     start(PROXY, cmd, out_dir)
-}
-
-/// A command for `program` whose environment lacks [`SCRUBBED_PREFIXES`].
-fn scrubbed(program: PathBuf) -> Command {
-    let mut cmd = Command::new(program);
-    for (key, _) in std::env::vars_os() {
-        let text = key.to_string_lossy();
-        if SCRUBBED_PREFIXES
-            .iter()
-            .any(|prefix| text.starts_with(prefix))
-        {
-            cmd.env_remove(&key);
-        }
-    }
-    cmd
 }
 
 fn start(name: &'static str, mut cmd: Command, out_dir: &Path) -> Result<Server> {
