@@ -22,18 +22,33 @@ export function formatTime(ms, settings) {
   return { iso: date.toISOString(), text: dateFormatter(settings.locale, settings.timeZone).format(date) };
 }
 
-/** A duration in milliseconds as "1 h 02 min", "3 min 05 s", "12 s" or "850 ms". */
-export function formatDuration(ms) {
+const unitFormatters = new Map();
+
+function unitFormatter(locale, unit) {
+  const key = `${locale}|${unit}`;
+  if (!unitFormatters.has(key)) {
+    unitFormatters.set(key, new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }));
+  }
+  return unitFormatters.get(key);
+}
+
+/**
+ * A duration in milliseconds in `locale`, the way the package's reports write
+ * it: its non-zero hours, minutes and seconds ("1 hr 2 min", "15 min 30 sec"),
+ * or milliseconds under a second. "—" when absent.
+ */
+export function formatDuration(ms, locale) {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) return "—";
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = Math.round(ms / 1000);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const pad = (n) => String(n).padStart(2, "0");
-  if (h > 0) return `${h} h ${pad(m)} min`;
-  if (m > 0) return `${m} min ${pad(s)} s`;
-  return `${s} s`;
+  if (ms < 1000) return unitFormatter(locale, ms === 0 ? "second" : "millisecond").format(Math.floor(ms));
+  const seconds = Math.floor(ms / 1000);
+  return [
+    [Math.floor(seconds / 3600), "hour"],
+    [Math.floor((seconds % 3600) / 60), "minute"],
+    [seconds % 60, "second"],
+  ]
+    .filter(([value]) => value > 0)
+    .map(([value, unit]) => unitFormatter(locale, unit).format(value))
+    .join(" ");
 }
 
 /** A count with grouping, or "—". */

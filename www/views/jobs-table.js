@@ -45,7 +45,7 @@ export function jobsTable(jobs, settings, onOpen, caption) {
       ),
       h("td", {}, h("span", { class: `status status-${job.Status ?? "unknown"}` }, job.Status ?? "—")),
       h("td", {}, started.iso ? h("time", { datetime: started.iso }, started.text) : "—"),
-      h("td", { class: "num" }, formatDuration(jobDuration(job))),
+      h("td", { class: "num" }, formatDuration(jobDuration(job), settings.locale)),
       h("td", {}, job.Direction ?? "—"),
       h("td", {}, job.TriggerType ?? "—"),
       h("td", {}, job.TargetType ?? "—"),

@@ -184,6 +184,12 @@ export async function jobDetailChecks(checks, page, env, served) {
       SynchronizationJobId: thresholdJob.SynchronizationJobId,
     });
     await checkReportNumbers(page, job, "#job-detail");
+    // The list (the console's formatting) and the report (the package's) write
+    // the job's duration the same way.
+    const listed = await page.$eval(`#jobs-list tr[data-job-id="${thresholdJob.SynchronizationJobId}"] td.num`, (td) => td.textContent);
+    const reported = await page.$eval('#job-detail .job-report-dom .eiam-report-field[data-field="duration"] dd', (dd) => dd.textContent);
+    assert(listed !== "—", `the job has a duration: ${listed}`);
+    assertEqual(listed, reported, "the duration in the list and in the report");
     const users = await page.$$eval("#job-detail .thresholds tbody tr:first-child td", (tds) => tds.map((td) => td.textContent));
     assertEqual([digits(users[0]), digits(users[1])], ["30", String(job.Result.UserStatistics.Deleted.Total)], "users: threshold and deleted");
     const issues = await page.$$eval("#job-detail .issues li", (items) => items.map((li) => li.dataset.code));
