@@ -1,0 +1,85 @@
+use super::super::browser::RouteStats;
+use super::*;
+
+fn timed(median: f64) -> Route {
+    Route::Timed(RouteStats {
+        median,
+        min: median,
+        max: median,
+        samples: vec![median],
+    })
+}
+
+fn size(jobs: u64, a: f64, b: Route, c: f64, json_parse: f64) -> SizeResults {
+    SizeResults {
+        jobs,
+        pages: jobs / 100,
+        bytes: jobs * 1900,
+        baseline: timed(a),
+        aggregator: b,
+        parse: timed(c),
+        json_parse: timed(json_parse),
+        aggregator_equal: Some(true),
+        aggregator_difference: None,
+        parse_equal: Some(true),
+        parse_difference: None,
+    }
+}
+
+fn report(sizes: Vec<SizeResults>, quick: bool) -> BrowserReport {
+    let plan = BenchPlan {
+        sizes: sizes.iter().map(|s| s.jobs).collect(),
+        runs: 15,
+        warmups: 3,
+        quick,
+    };
+    let results = BrowserResults {
+        facts: json!({ "userAgent": "HeadlessChrome" }),
+        sizes,
+    };
+    let package = PackageSize {
+        wasm_gz: 100_000,
+        glue_gz: 10_000,
+    };
+    BrowserReport::new(&plan, results, package)
+}
+
+#[test]
+fn judges_each_target() {
+    let report = report(
+        vec![
+            size(1_000, 10.0, timed(8.0), 20.0, 10.0),
+            size(10_000, 100.0, timed(40.0), 140.0, 100.0),
+        ],
+        false,
+    );
+    let targets = report.targets();
+    let met: Vec<Option<bool>> = targets.iter().map(|t| t.met).collect();
+    // (b)/(a) 0.4 at 10,000; (c) 2.0 at 1,000 and 1.4 at 10,000; 110 KB.
+    assert_eq!(met, vec![Some(true), Some(false), Some(true), Some(true)]);
+    let md = report.markdown();
+    assert!(md.contains("(b)/(a) = 0.40"), "{md}");
+    assert!(md.contains("**MISS**"), "{md}");
+    assert!(md.contains("| 10,000 | 100 | 19,000,000 |"), "{md}");
+    let json: Value = serde_json::from_str(&report.json_text().expect("json")).expect("valid");
+    assert_eq!(json["sizes"][1]["ratios"]["b_over_a"], json!(0.4));
+    assert_eq!(json["package"]["totalGzBytes"], json!(110_000));
+}
+
+#[test]
+fn says_what_was_not_measured() {
+    let unavailable = Route::Unavailable("no JobAggregator".to_owned());
+    let report = report(vec![size(1_000, 10.0, unavailable, 12.0, 10.0)], true);
+    let first = &report.targets()[0];
+    assert_eq!(first.met, None);
+    assert!(first.note.as_deref().unwrap_or("").contains("--quick"));
+    assert!(report.markdown().contains("unavailable (no JobAggregator)"));
+}
+
+#[test]
+fn groups_thousands() {
+    assert_eq!(with_thousands(0), "0");
+    assert_eq!(with_thousands(999), "999");
+    assert_eq!(with_thousands(1_000), "1,000");
+    assert_eq!(with_thousands(19_240_255), "19,240,255");
+}
