@@ -1,50 +1,16 @@
 //! Request rules: for each, a passing and a failing case, with the expected
 //! issues written by hand from the input.
 
+use super::common::{issue, issues, report, with};
 use eiam_sync::model::{
     GetIdentityProviderUdPullConfigurationRequest, GetIdentityProviderUdPushConfigurationRequest,
     GetSynchronizationJobRequest, ListSynchronizationJobsRequest,
 };
-use eiam_sync::validate::{validate_json, Validate, ValidateOptions, ValidationReport};
+use eiam_sync::validate::ValidateOptions;
 use serde_json::{json, Value};
-
-fn report<T: Validate>(value: &Value) -> ValidationReport {
-    validate_json::<T>(value.to_string().as_bytes(), &ValidateOptions::default())
-}
-
-/// `(path, code, severity)` of every issue, in report order.
-fn issues<T: Validate>(value: &Value) -> Vec<(String, String, String)> {
-    let report = report::<T>(value);
-    let has_error = report.issues.iter().any(|i| i.severity.as_str() == "error");
-    assert_eq!(
-        report.valid, !has_error,
-        "valid is false exactly with an error"
-    );
-    report
-        .issues
-        .iter()
-        .map(|i| {
-            (
-                i.path.clone(),
-                i.code.as_str().to_owned(),
-                i.severity.as_str().to_owned(),
-            )
-        })
-        .collect()
-}
 
 fn list(value: &Value) -> Vec<(String, String, String)> {
     issues::<ListSynchronizationJobsRequest>(value)
-}
-
-fn issue(path: &str, code: &str, severity: &str) -> (String, String, String) {
-    (path.to_owned(), code.to_owned(), severity.to_owned())
-}
-
-/// `base` with `key` set to `value` (`null` = absent).
-fn with(mut base: Value, key: &str, value: Value) -> Value {
-    base[key] = value;
-    base
 }
 
 #[test]
@@ -58,7 +24,10 @@ fn get_job_needs_both_ids() {
             issue("SynchronizationJobId", "missing_parameter", "error"),
         ]
     );
-    let report = report::<GetSynchronizationJobRequest>(&json!({ "InstanceId": "idaas_1" }));
+    let report = report::<GetSynchronizationJobRequest>(
+        &json!({ "InstanceId": "idaas_1" }),
+        &ValidateOptions::default(),
+    );
     assert_eq!(
         report.issues[0].message,
         "`SynchronizationJobId` is required by GetSynchronizationJob but missing."
@@ -99,6 +68,7 @@ fn configuration_requests_need_instance_and_provider() {
     );
     let report = report::<GetIdentityProviderUdPullConfigurationRequest>(
         &json!({ "InstanceId": "idaas_1" }),
+        &ValidateOptions::default(),
     );
     assert_eq!(
         report.issues[0].message,
@@ -157,7 +127,8 @@ fn page_sizes_are_within_1_to_100() {
     }
     let request = json!({ "InstanceId": "idaas_1", "MaxResults": 500 });
     assert_eq!(
-        report::<ListSynchronizationJobsRequest>(&request).issues[0].message,
+        report::<ListSynchronizationJobsRequest>(&request, &ValidateOptions::default()).issues[0]
+            .message,
         "`MaxResults` is 500, outside 1 to 100."
     );
     let request = json!({ "InstanceId": "idaas_1", "PageNumber": 0 });
@@ -169,8 +140,8 @@ fn page_sizes_are_within_1_to_100() {
 
 #[test]
 fn both_paging_styles_are_a_warning() {
-    let request = with(clean_list(), "PageNumber", json!(2));
-    let request = with(request, "PageSize", json!(10));
+    let request = with(clean_list(), "/PageNumber", json!(2));
+    let request = with(request, "/PageSize", json!(10));
     assert_eq!(
         list(&request),
         [
@@ -179,8 +150,8 @@ fn both_paging_styles_are_a_warning() {
         ]
     );
     let token_only = with(
-        with(request.clone(), "MaxResults", Value::Null),
-        "PageNumber",
+        with(request.clone(), "/MaxResults", Value::Null),
+        "/PageNumber",
         Value::Null,
     );
     assert_eq!(
@@ -188,8 +159,8 @@ fn both_paging_styles_are_a_warning() {
         [issue("PageSize", "both_paging_styles", "warning")]
     );
     let pages_only = with(
-        with(request, "MaxResults", Value::Null),
-        "NextToken",
+        with(request, "/MaxResults", Value::Null),
+        "/NextToken",
         Value::Null,
     );
     assert_eq!(list(&pages_only), []);
@@ -197,20 +168,20 @@ fn both_paging_styles_are_a_warning() {
 
 #[test]
 fn the_time_range_is_ordered_and_in_milliseconds() {
-    let request = with(clean_list(), "StartTime", json!(1_649_830_226_001u64));
+    let request = with(clean_list(), "/StartTime", json!(1_649_830_226_001u64));
     assert_eq!(
         list(&request),
         [issue("EndTime", "start_after_end", "error")]
     );
-    let request = with(clean_list(), "StartTime", json!(1_649_830_226u64));
+    let request = with(clean_list(), "/StartTime", json!(1_649_830_226u64));
     assert_eq!(
         list(&request),
         [issue("StartTime", "time_looks_like_seconds", "error")]
     );
     // A filter may reach back before 2015 or into the future.
     let request = with(
-        with(clean_list(), "StartTime", json!(0)),
-        "EndTime",
+        with(clean_list(), "/StartTime", json!(0)),
+        "/EndTime",
         json!(9_999_999_999_999u64),
     );
     assert_eq!(list(&request), []);
@@ -220,7 +191,7 @@ fn the_time_range_is_ordered_and_in_milliseconds() {
 fn target_ids_are_not_empty_and_match_the_target_type() {
     let request = with(
         clean_list(),
-        "TargetIds",
+        "/TargetIds",
         json!(["idp_1", "", "app_2", " "]),
     );
     assert_eq!(
@@ -232,8 +203,8 @@ fn target_ids_are_not_empty_and_match_the_target_type() {
         ]
     );
     let untyped = with(
-        with(request, "TargetType", Value::Null),
-        "TargetIds",
+        with(request, "/TargetType", Value::Null),
+        "/TargetIds",
         json!(["x"]),
     );
     assert_eq!(list(&untyped), []);
@@ -243,7 +214,7 @@ fn target_ids_are_not_empty_and_match_the_target_type() {
 fn filters_need_a_key() {
     let request = with(
         clean_list(),
-        "Filters",
+        "/Filters",
         json!([{ "Key": "qps" }, { "Values": ["1"] }, { "Key": " " }]),
     );
     assert_eq!(
@@ -257,8 +228,8 @@ fn filters_need_a_key() {
 
 #[test]
 fn request_enums() {
-    let request = with(clean_list(), "Status", json!("done"));
-    let request = with(request, "Direction", json!("both"));
+    let request = with(clean_list(), "/Status", json!("done"));
+    let request = with(request, "/Direction", json!("both"));
     assert_eq!(
         list(&request),
         [

@@ -1,55 +1,20 @@
-//! Job and list-page rules: for each, a passing and a failing case, with the
-//! expected issues written by hand from the input.
+//! Job rules: for each, a passing and a failing case, with the expected
+//! issues written by hand from the input.
 
-use eiam_sync::model::{ListSynchronizationJobsResponse, SynchronizationJob};
-use eiam_sync::validate::{validate_json, Locale, Validate, ValidateOptions, ValidationReport};
+use super::common::{issue, issues, issues_with, report, with};
+use eiam_sync::model::SynchronizationJob;
+use eiam_sync::validate::ValidateOptions;
 use serde_json::{json, Value};
 
-fn report<T: Validate>(value: &Value, options: &ValidateOptions) -> ValidationReport {
-    validate_json::<T>(value.to_string().as_bytes(), options)
-}
-
-/// `(path, code, severity)` of every issue, in report order.
-fn issues_with<T: Validate>(
-    value: &Value,
-    options: &ValidateOptions,
-) -> Vec<(String, String, String)> {
-    let report = report::<T>(value, options);
-    let has_error = report.issues.iter().any(|i| i.severity.as_str() == "error");
-    assert_eq!(
-        report.valid, !has_error,
-        "valid is false exactly with an error"
-    );
-    report
-        .issues
-        .iter()
-        .map(|i| {
-            (
-                i.path.clone(),
-                i.code.as_str().to_owned(),
-                i.severity.as_str().to_owned(),
-            )
-        })
-        .collect()
-}
-
 fn job_issues(value: &Value) -> Vec<(String, String, String)> {
-    issues_with::<SynchronizationJob>(value, &ValidateOptions::default())
-}
-
-fn list_issues(value: &Value) -> Vec<(String, String, String)> {
-    issues_with::<ListSynchronizationJobsResponse>(value, &ValidateOptions::default())
-}
-
-fn issue(path: &str, code: &str, severity: &str) -> (String, String, String) {
-    (path.to_owned(), code.to_owned(), severity.to_owned())
+    issues::<SynchronizationJob>(value)
 }
 
 /// 2023-11-14T22:13:20Z, a plausible start time.
-const START: u64 = 1_700_000_000_000;
+pub const START: u64 = 1_700_000_000_000;
 
 /// A finished job with nothing wrong.
-fn clean_job() -> Value {
+pub fn clean_job() -> Value {
     json!({
         "SynchronizationJobId": "sync_1",
         "TargetType": "identity_provider",
@@ -63,16 +28,6 @@ fn clean_job() -> Value {
             "UserStatistics": { "Created": { "Total": 3, "Success": 3, "Failed": 0, "Skipped": 0 } }
         }
     })
-}
-
-/// `base` with the field at JSON pointer `pointer` replaced (`null` = absent).
-fn with(mut base: Value, pointer: &str, value: Value) -> Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let target = base
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("{pointer}"));
-    target[key] = value;
-    base
 }
 
 #[test]
@@ -379,136 +334,6 @@ fn issues_come_in_document_order() {
                 "message_without_error_code",
                 "warning"
             ),
-        ]
-    );
-}
-
-fn clean_page() -> Value {
-    let mut second = clean_job();
-    second["SynchronizationJobId"] = json!("sync_2");
-    json!({
-        "RequestId": "0441BD79-92F3-53AA-8657-F8CE4A2B912A",
-        "TotalCount": 2,
-        "NextToken": "NTxxxexample",
-        "SynchronizationJobs": [clean_job(), second]
-    })
-}
-
-#[test]
-fn a_clean_page_has_no_issues() {
-    assert_eq!(list_issues(&clean_page()), []);
-    let last = with(clean_page(), "/NextToken", Value::Null);
-    assert_eq!(list_issues(&last), []);
-}
-
-#[test]
-fn a_page_needs_a_request_id() {
-    let page = with(clean_page(), "/RequestId", Value::Null);
-    assert_eq!(
-        list_issues(&page),
-        [issue("RequestId", "missing_request_id", "warning")]
-    );
-}
-
-#[test]
-fn total_count_may_not_be_below_the_page() {
-    let page = with(clean_page(), "/TotalCount", json!(1));
-    assert_eq!(
-        list_issues(&page),
-        [issue("TotalCount", "total_count_below_page", "error")]
-    );
-    let message = &report::<ListSynchronizationJobsResponse>(&page, &ValidateOptions::default())
-        .issues[0]
-        .message;
-    assert_eq!(
-        message,
-        "`TotalCount` is 1, fewer than the 2 jobs on this page."
-    );
-    assert_eq!(
-        list_issues(&with(clean_page(), "/TotalCount", json!(200))),
-        []
-    );
-}
-
-#[test]
-fn duplicate_job_ids_on_a_page() {
-    let page = with(
-        clean_page(),
-        "/SynchronizationJobs/1/SynchronizationJobId",
-        json!("sync_1"),
-    );
-    let path = "SynchronizationJobs[1].SynchronizationJobId";
-    assert_eq!(
-        list_issues(&page),
-        [issue(path, "duplicate_job_id", "error")]
-    );
-    let message = &report::<ListSynchronizationJobsResponse>(&page, &ValidateOptions::default())
-        .issues[0]
-        .message;
-    assert_eq!(
-        message,
-        "`SynchronizationJobs[1].SynchronizationJobId` is \"sync_1\", the same ID as `SynchronizationJobs[0].SynchronizationJobId`."
-    );
-}
-
-#[test]
-fn next_token_with_an_empty_page() {
-    let page =
-        json!({ "RequestId": "r", "TotalCount": 0, "NextToken": "t", "SynchronizationJobs": [] });
-    assert_eq!(
-        list_issues(&page),
-        [issue("NextToken", "next_token_on_empty_page", "warning")]
-    );
-    let last = json!({ "RequestId": "r", "TotalCount": 0, "SynchronizationJobs": [] });
-    assert_eq!(list_issues(&last), []);
-}
-
-#[test]
-fn job_issues_are_reported_under_their_index() {
-    let page = with(
-        clean_page(),
-        "/SynchronizationJobs/1/TargetId",
-        json!("idp_2\n"),
-    );
-    let page = with(page, "/SynchronizationJobs/0/Status", json!("failed"));
-    assert_eq!(
-        list_issues(&page),
-        [
-            issue(
-                "SynchronizationJobs[0].Status",
-                "failure_without_failures",
-                "warning"
-            ),
-            issue(
-                "SynchronizationJobs[1].TargetId",
-                "id_whitespace",
-                "warning"
-            ),
-        ]
-    );
-}
-
-#[test]
-fn messages_follow_the_locale() {
-    let job = with(clean_job(), "/SynchronizationJobId", json!("sync_1\n"));
-    let messages: Vec<String> = [Locale::En, Locale::ZhCn, Locale::Id]
-        .into_iter()
-        .map(|locale| {
-            let options = ValidateOptions {
-                locale,
-                ..ValidateOptions::default()
-            };
-            report::<SynchronizationJob>(&job, &options).issues[0]
-                .message
-                .clone()
-        })
-        .collect();
-    assert_eq!(
-        messages,
-        [
-            "`SynchronizationJobId` is \"sync_1\\n\", which contains whitespace or control characters.",
-            "`SynchronizationJobId` 的值 \"sync_1\\n\" 包含空白或控制字符。",
-            "`SynchronizationJobId` bernilai \"sync_1\\n\", yang mengandung spasi atau karakter kontrol.",
         ]
     );
 }
