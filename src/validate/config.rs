@@ -10,20 +10,16 @@ use super::messages::quote;
 use super::schedule::{check_periodic_status, check_schedule};
 use super::RuleCode;
 use crate::model::{
-    LdapUdPullConfig, LdapUdPushConfig, PullProtectedRule, UdPullConfiguration,
+    LdapUdPullConfig, LdapUdPushConfig, PullProtectedRule, SwitchStatus, UdPullConfiguration,
     UdPushConfiguration, UdSyncScopeConfig,
 };
 
 /// Checks an outbound configuration in document order.
 pub(crate) fn check_push(checker: &mut Checker<'_>, config: &UdPushConfiguration) {
-    check_owner_ids(
+    check_owner_and_callback(
         checker,
         config.instance_id.as_ref(),
         config.identity_provider_id.as_ref(),
-    );
-    check_enum(
-        checker,
-        "IncrementalCallbackStatus",
         config.incremental_callback_status.as_ref(),
     );
     if let Some(scopes) = &config.ud_sync_scope_configs {
@@ -48,14 +44,10 @@ pub(crate) fn check_push(checker: &mut Checker<'_>, config: &UdPushConfiguration
 
 /// Checks an inbound configuration in document order.
 pub(crate) fn check_pull(checker: &mut Checker<'_>, config: &UdPullConfiguration) {
-    check_owner_ids(
+    check_owner_and_callback(
         checker,
         config.instance_id.as_ref(),
         config.identity_provider_id.as_ref(),
-    );
-    check_enum(
-        checker,
-        "IncrementalCallbackStatus",
         config.incremental_callback_status.as_ref(),
     );
     check_periodic_status(
@@ -82,12 +74,14 @@ pub(crate) fn check_pull(checker: &mut Checker<'_>, config: &UdPullConfiguration
     }
 }
 
-/// `InstanceId` and `IdentityProviderId`, when present: not empty, no
-/// whitespace, the right prefixes.
-fn check_owner_ids(
+/// The fields both kinds of configuration start with: `InstanceId` and
+/// `IdentityProviderId` when present (not empty, no whitespace, the right
+/// prefixes), then `IncrementalCallbackStatus`.
+fn check_owner_and_callback(
     checker: &mut Checker<'_>,
     instance_id: Option<&String>,
     identity_provider_id: Option<&String>,
+    incremental_callback_status: Option<&SwitchStatus>,
 ) {
     if let Some(id) = instance_id {
         check_id(
@@ -102,6 +96,11 @@ fn check_owner_ids(
         let prefix = Some(IDENTITY_PROVIDER_PREFIX);
         check_id(checker, "IdentityProviderId", id, prefix, RuleCode::EmptyId);
     }
+    check_enum(
+        checker,
+        "IncrementalCallbackStatus",
+        incremental_callback_status,
+    );
 }
 
 /// A scope: some non-empty source entries and a target.
