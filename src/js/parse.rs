@@ -35,8 +35,14 @@ extern "C" {
 /// `JSON.parse` of UTF-8 JSON text held in wasm memory; `None` if the
 /// engine cannot (which the fast scanner's acceptance rules out).
 fn parse_in_engine(text: &[u8]) -> Option<JsValue> {
-    let text = Utf8Decoder::new().ok()?.decode(text);
+    let text = DECODER.with(|decoder| decoder.as_ref().map(|d| d.decode(text)))?;
     json_parse(&text).ok()
+}
+
+thread_local! {
+    /// One decoder for every call (it keeps no state between `decode`s),
+    /// rather than a new JS object per page parsed.
+    static DECODER: Option<Utf8Decoder> = Utf8Decoder::new().ok();
 }
 
 /// A fast route for a response type: the scan of [`parse::fast`].
