@@ -10,7 +10,7 @@ use super::buckets::{BucketSize, StartTimes, TimeBucket};
 use super::percentile::DurationStats;
 use super::rollup::{JobKeyRef, TargetRollup, TargetState};
 use super::summary::{add_saturating, ItemMatrix, ItemTotals, Outcome};
-use crate::model::wire::{object_only, opt_signed, opt_unsigned, tagged};
+use crate::model::wire::{object_only, opt_signed_within, opt_unsigned};
 use crate::model::{JobStatus, ListSynchronizationJobsResponse, SynchronizationJob};
 use crate::parse::fast::{self, JobText};
 use crate::parse::{self, ParseError, ParseOptions};
@@ -64,16 +64,10 @@ fn opt_bucket<'de, D: Deserializer<'de>>(d: D) -> Result<BucketSize, D::Error> {
 /// `deserialize_with` for an optional `utcOffsetMinutes` (whole minutes, at
 /// most 18 hours from UTC; `null` means 0).
 pub(crate) fn utc_offset<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
-    let minutes = opt_signed(d)?.unwrap_or(0);
-    match i32::try_from(minutes) {
-        Ok(m) if m.abs() <= MAX_UTC_OFFSET_MINUTES => Ok(m),
-        _ => Err(tagged(
-            "number_out_of_range",
-            format_args!(
-                "a UTC offset of {minutes} minutes is beyond ±{MAX_UTC_OFFSET_MINUTES} (18 hours)"
-            ),
-        )),
-    }
+    let limit = i64::from(MAX_UTC_OFFSET_MINUTES);
+    let minutes = opt_signed_within(d, limit, "a UTC offset in minutes of")?.unwrap_or(0);
+    // Within ±1080, so it fits.
+    Ok(i32::try_from(minutes).unwrap_or_default())
 }
 
 fn top_n<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {

@@ -5,6 +5,8 @@
 //! the README ("Analysis").
 
 mod aggregate;
+/// Reads an optional `utcOffsetMinutes` option (shared by every option type that has one).
+pub(crate) use aggregate::utc_offset;
 mod buckets;
 pub(crate) mod calendar;
 pub mod cron;

@@ -16,6 +16,10 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// Separates a code tag from the human message inside a serde custom error.
 const TAG: char = '\u{0}';
 
+/// The message of the `missing_field` error for a required field that is
+/// `null`; the parser recognises it to place the error at that `null`.
+pub(crate) const NULL_REQUIRED: &str = "the field is null; it is required";
+
 /// A serde error whose message carries a machine-readable parse error code.
 pub(crate) fn tagged<E: de::Error>(code: &str, message: impl fmt::Display) -> E {
     E::custom(format_args!("{TAG}{code}{TAG}{message}"))
@@ -176,6 +180,54 @@ pub(crate) fn opt_signed<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>,
     d.deserialize_option(Nullable(SignedVisitor))
 }
 
+/// `deserialize_with` helper for an optional signed safe integer within
+/// `-limit..=limit`; `unit` names it in the error ("a UTC offset of 1081
+/// minutes is beyond ±1080"). The bound is checked inside the visitor: an
+/// error raised after serde_json has returned the value would be placed at the
+/// end of the enclosing object, and its path would miss the field.
+pub(crate) fn opt_signed_within<'de, D: Deserializer<'de>>(
+    d: D,
+    limit: i64,
+    unit: &'static str,
+) -> Result<Option<i64>, D::Error> {
+    d.deserialize_option(Nullable(WithinVisitor { limit, unit }))
+}
+
+/// Visitor for a signed safe integer within `-limit..=limit`.
+struct WithinVisitor {
+    limit: i64,
+    unit: &'static str,
+}
+
+impl WithinVisitor {
+    fn check<E: de::Error>(&self, v: Result<i64, E>) -> Result<i64, E> {
+        let v = v?;
+        if v.unsigned_abs() > self.limit.unsigned_abs() {
+            return Err(tagged(
+                "number_out_of_range",
+                format_args!("{} {v} is beyond ±{}", self.unit, self.limit),
+            ));
+        }
+        Ok(v)
+    }
+}
+
+impl<'de> Visitor<'de> for WithinVisitor {
+    type Value = i64;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an integer")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        self.check(SignedVisitor.visit_u64(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        self.check(SignedVisitor.visit_i64(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+        self.check(SignedVisitor.visit_f64(v))
+    }
+}
+
 /// `deserialize_with` for a required field where `null` counts as absent: both
 /// report `missing_field` at the field's own path.
 pub(crate) fn required<'de, D, T>(d: D) -> Result<T, D::Error>
@@ -185,7 +237,7 @@ where
 {
     match Option::<T>::deserialize(d)? {
         Some(v) => Ok(v),
-        None => Err(tagged("missing_field", "the field is null; it is required")),
+        None => Err(tagged("missing_field", NULL_REQUIRED)),
     }
 }
 

@@ -11,14 +11,14 @@
 mod depth;
 mod error;
 pub mod fast;
-mod path;
+mod locate;
 mod position;
 
 pub use depth::MAX_DEPTH;
 pub use error::{ParseError, ParseErrorCode};
 
 use crate::model::enums::StrictGuard;
-use crate::model::wire::untag;
+use crate::model::wire::{untag, NULL_REQUIRED};
 use crate::model::{
     GetIdentityProviderUdPullConfigurationResponse, GetIdentityProviderUdPushConfigurationResponse,
     GetSynchronizationJobResponse, ListSynchronizationJobsResponse,
@@ -100,11 +100,8 @@ pub fn parse<T: DeserializeOwned>(input: &[u8], options: ParseOptions) -> Result
 
     let _strict = StrictGuard::set(options.strict);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = path::deserialize_with_path(&mut deserializer)
-        .map_err(|(e, path)| classify(&e, path, bytes))?;
-    deserializer
-        .end()
-        .map_err(|e| classify(&e, String::new(), bytes))?;
+    let value = T::deserialize(&mut deserializer).map_err(|e| classify(&e, bytes, true))?;
+    deserializer.end().map_err(|e| classify(&e, bytes, false))?;
     Ok(value)
 }
 
@@ -116,8 +113,10 @@ pub fn too_large(length: usize) -> ParseError {
     ParseError::new(ParseErrorCode::TooLarge, String::new(), None, &detail)
 }
 
-/// Maps a serde_json error (and the path where it happened) to a [`ParseError`].
-fn classify(error: &serde_json::Error, mut path: String, text: &[u8]) -> ParseError {
+/// Maps a serde_json error to a [`ParseError`]; `in_value` says whether it
+/// happened inside the root value (rather than after it), so has a path.
+fn classify(error: &serde_json::Error, text: &[u8], in_value: bool) -> ParseError {
+    let offset = position::offset_of(text, error.line(), error.column());
     let position = Some(position::character_position(
         text,
         error.line(),
@@ -126,6 +125,21 @@ fn classify(error: &serde_json::Error, mut path: String, text: &[u8]) -> ParseEr
     let full = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
+
+    let failure = match error.classify() {
+        Category::Data if message.starts_with("invalid type: sequence") => {
+            locate::Failure::ArrayRefused
+        }
+        Category::Data if message.ends_with(NULL_REQUIRED) => locate::Failure::NullRefused,
+        Category::Data => locate::Failure::Data,
+        Category::Eof => locate::Failure::Eof,
+        Category::Syntax | Category::Io => locate::Failure::Syntax,
+    };
+    let mut path = if in_value {
+        locate::path_at(text, offset, failure)
+    } else {
+        String::new()
+    };
 
     let (code, detail) = match error.classify() {
         Category::Eof => (ParseErrorCode::Eof, message),

@@ -17,22 +17,29 @@ pub(crate) fn line_column_of_offset(bytes: &[u8], offset: usize) -> (u32, u32) {
 /// Converts serde_json's position (1-based line, byte column where 0 means
 /// "before the first byte of the line") to a 1-based character column.
 pub(crate) fn character_position(text: &[u8], line: usize, byte_column: usize) -> (u32, u32) {
-    let mut line_start = 0;
-    if line > 1 {
-        let mut newlines = 0;
-        for (i, &b) in text.iter().enumerate() {
-            if b == b'\n' {
-                newlines += 1;
-                if newlines == line - 1 {
-                    line_start = i + 1;
-                    break;
-                }
-            }
-        }
-    }
-    let line_end = (line_start + byte_column).min(text.len());
-    let chars = count_chars(&text[line_start.min(line_end)..line_end]);
+    let line_end = offset_of(text, line, byte_column);
+    let line_start = line_start(text, line).min(line_end);
+    let chars = count_chars(&text[line_start..line_end]);
     (saturate(line.max(1)), saturate(chars.max(1)))
+}
+
+/// The byte offset serde_json's position stands for: its line's start plus
+/// the byte column, at most the end of `text`.
+pub(crate) fn offset_of(text: &[u8], line: usize, byte_column: usize) -> usize {
+    (line_start(text, line) + byte_column).min(text.len())
+}
+
+/// The offset of the first byte of 1-based `line` (0 for line 1, and for a
+/// line past the end).
+fn line_start(text: &[u8], line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(line - 2)
+        .map_or(0, |(i, _)| i + 1)
 }
 
 fn count_chars(bytes: &[u8]) -> usize {

@@ -2,8 +2,8 @@
 //! and `utcOffsetMinutes`, and nothing else, so a summary from
 //! `summarizeJobs`, a `JobAggregator`, or one saved as JSON all work.
 
-use crate::analyze::{BucketSize, JobsSummary, MAX_UTC_OFFSET_MINUTES};
-use crate::model::wire::{object_only, opt_signed, opt_unsigned, tagged};
+use crate::analyze::{BucketSize, JobsSummary};
+use crate::model::wire::{object_only, opt_signed, opt_unsigned, tagged, NULL_REQUIRED};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The part of a `JobsSummary` a trend chart draws.
@@ -17,7 +17,7 @@ pub struct TrendInput {
     #[serde(default, deserialize_with = "opt_bucket")]
     pub bucket: BucketSize,
     /// The UTC offset the buckets were cut in, in minutes (default 0).
-    #[serde(default, deserialize_with = "utc_offset")]
+    #[serde(default, deserialize_with = "crate::analyze::utc_offset")]
     pub utc_offset_minutes: i32,
 }
 
@@ -40,11 +40,11 @@ object_only!(TrendInput, TrendBucket);
 
 fn required_buckets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TrendBucket>, D::Error> {
     Option::<Vec<TrendBucket>>::deserialize(d)?
-        .ok_or_else(|| tagged("missing_field", "the field is null; it is required"))
+        .ok_or_else(|| tagged("missing_field", NULL_REQUIRED))
 }
 
 fn required_signed<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    opt_signed(d)?.ok_or_else(|| tagged("missing_field", "the field is null; it is required"))
+    opt_signed(d)?.ok_or_else(|| tagged("missing_field", NULL_REQUIRED))
 }
 
 fn zero_if_absent<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
@@ -53,17 +53,6 @@ fn zero_if_absent<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 
 fn opt_bucket<'de, D: Deserializer<'de>>(d: D) -> Result<BucketSize, D::Error> {
     Ok(Option::<BucketSize>::deserialize(d)?.unwrap_or_default())
-}
-
-fn utc_offset<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
-    let minutes = opt_signed(d)?.unwrap_or(0);
-    match i32::try_from(minutes) {
-        Ok(m) if m.abs() <= MAX_UTC_OFFSET_MINUTES => Ok(m),
-        _ => Err(tagged(
-            "number_out_of_range",
-            format_args!("a UTC offset of {minutes} minutes is beyond ±{MAX_UTC_OFFSET_MINUTES}"),
-        )),
-    }
 }
 
 impl From<&JobsSummary> for TrendInput {
