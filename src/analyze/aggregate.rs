@@ -162,7 +162,7 @@ pub struct JobsSummary {
 }
 
 /// Streaming aggregation of jobs into a [`JobsSummary`]. Keeps exact state
-/// (every duration, per-minute start counts, per-target streak state), so
+/// (every duration and start minute, per-target streak state), so
 /// `merge` is exact and associative and the summary never depends on how the
 /// jobs were split or ordered.
 #[derive(Debug, Clone, Default, PartialEq)]
