@@ -17,7 +17,6 @@ use crate::parse::{self, ParseError, ParseOptions};
 use facts::{JobFacts, PageFacts};
 use keyed::OptKeyed;
 use serde::{Deserialize, Deserializer, Serialize};
-use std::collections::BTreeMap;
 use tsify::Tsify;
 
 /// The default of [`SummaryOptions::top_n`].
@@ -156,7 +155,7 @@ pub struct JobsSummary {
 }
 
 /// Streaming aggregation of jobs into a [`JobsSummary`]. Keeps exact state
-/// (every duration, per-minute start counts, per-target streak state), so
+/// (every duration and start minute, per-target streak state), so
 /// `merge` is exact and associative and the summary never depends on how the
 /// jobs were split or ordered.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -173,7 +172,8 @@ pub struct JobAggregator {
     targets: OptKeyed<OptKeyed<TargetState>>,
     start_times: StartTimes,
     durations: Vec<u64>,
-    error_codes: BTreeMap<String, u64>,
+    /// Per `Result.ErrorCode`; the absent key is never used.
+    error_codes: OptKeyed<u64>,
 }
 
 fn bump(counts: &mut OptKeyed<u64>, key: Option<&str>, by: u64) {
@@ -183,15 +183,6 @@ fn bump(counts: &mut OptKeyed<u64>, key: Option<&str>, by: u64) {
 fn merge_counts(into: &mut OptKeyed<u64>, from: &OptKeyed<u64>) {
     for (key, count) in from.iter() {
         bump(into, key, *count);
-    }
-}
-
-fn bump_code(codes: &mut BTreeMap<String, u64>, code: &str, by: u64) {
-    match codes.get_mut(code) {
-        Some(count) => *count = add_saturating(*count, by),
-        None => {
-            codes.insert(code.to_owned(), add_saturating(0, by));
-        }
     }
 }
 
@@ -257,7 +248,7 @@ impl JobAggregator {
         }
         if let Some(code) = job.text(JobText::ErrorCode) {
             if !code.is_empty() {
-                bump_code(&mut self.error_codes, code, 1);
+                bump(&mut self.error_codes, Some(code), 1);
             }
         }
     }
@@ -316,9 +307,7 @@ impl JobAggregator {
         }
         self.start_times.merge(&other.start_times);
         self.durations.extend_from_slice(&other.durations);
-        for (code, count) in &other.error_codes {
-            bump_code(&mut self.error_codes, code, *count);
-        }
+        merge_counts(&mut self.error_codes, &other.error_codes);
     }
 
     /// The summary of every job added so far.
@@ -351,9 +340,11 @@ impl JobAggregator {
         let mut codes: Vec<ErrorCodeCount> = self
             .error_codes
             .iter()
-            .map(|(code, count)| ErrorCodeCount {
-                error_code: code.clone(),
-                count: *count,
+            .filter_map(|(code, count)| {
+                Some(ErrorCodeCount {
+                    error_code: code?.to_owned(),
+                    count: *count,
+                })
             })
             .collect();
         codes.sort_unstable_by(|a, b| {

@@ -1,21 +1,70 @@
 //! Values keyed by an optional string, looked up without allocating.
+//!
+//! Not a `BTreeMap`: every B-tree key/value type is one more copy of the
+//! B-tree code (insert, search, clone, drop) in the wasm module, and the
+//! aggregator had four of them. Here the ordered part, [`Names`], is not
+//! generic at all; what depends on the value type is a `Vec` push and index.
 
-use std::collections::BTreeMap;
+use std::fmt;
+
+/// Distinct strings, numbered in first-seen order, with their numbers also
+/// kept in string order so a lookup is a binary search.
+///
+/// A new string costs an insertion into the `usize` list (a memmove of at
+/// most one word per string already there), never a move of the values: fine
+/// for the hundreds of targets or codes the aggregator sees.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    /// The strings, by number.
+    names: Vec<String>,
+    /// Every number, sorted by its string.
+    sorted: Vec<usize>,
+}
+
+impl Names {
+    /// The string numbered `n` (empty if there is none, which never happens
+    /// for a number taken from `sorted`).
+    fn name(&self, n: usize) -> &str {
+        self.names.get(n).map_or("", String::as_str)
+    }
+
+    /// The number of `name`, numbering it first when it is new (then it is
+    /// the previous count of strings).
+    fn number(&mut self, name: &str) -> usize {
+        match self.sorted.binary_search_by(|n| self.name(*n).cmp(name)) {
+            Ok(at) => self.sorted.get(at).copied().unwrap_or_default(),
+            Err(at) => {
+                let n = self.names.len();
+                self.names.push(name.to_owned());
+                self.sorted.insert(at, n);
+                n
+            }
+        }
+    }
+
+    /// Every number and string, in string order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.sorted.iter().map(|n| (*n, self.name(*n)))
+    }
+}
 
 /// Values keyed by `Option<String>`, iterated in that type's order (absent
 /// first, then by string), and looked up by `Option<&str>`: a key is only
 /// copied the first time it is seen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub(crate) struct OptKeyed<V> {
     absent: Option<V>,
-    present: BTreeMap<String, V>,
+    names: Names,
+    /// The value of each string, by its number in `names`.
+    values: Vec<V>,
 }
 
 impl<V> Default for OptKeyed<V> {
     fn default() -> Self {
         OptKeyed {
             absent: None,
-            present: BTreeMap::new(),
+            names: Names::default(),
+            values: Vec::new(),
         }
     }
 }
@@ -27,10 +76,11 @@ impl<V: Default> OptKeyed<V> {
         let Some(key) = key else {
             return update(self.absent.get_or_insert_with(V::default));
         };
-        if let Some(value) = self.present.get_mut(key) {
-            return update(value);
+        let n = self.names.number(key);
+        if n == self.values.len() {
+            self.values.push(V::default());
         }
-        update(self.present.entry(key.to_owned()).or_default())
+        update(&mut self.values[n])
     }
 }
 
@@ -39,30 +89,52 @@ impl<V> OptKeyed<V> {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (Option<&str>, &V)> {
         let absent = self.absent.iter().map(|value| (None, value));
         let present = self
-            .present
+            .names
             .iter()
-            .map(|(key, value)| (Some(key.as_str()), value));
+            .filter_map(|(n, key)| Some((Some(key), self.values.get(n)?)));
         absent.chain(present)
+    }
+}
+
+/// Equal when they hold the same keys and values, whatever order the keys
+/// were first seen in (as for a map).
+impl<V: PartialEq> PartialEq for OptKeyed<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.absent == other.absent
+            && self.values.len() == other.values.len()
+            && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl<V: Eq> Eq for OptKeyed<V> {}
+
+/// Shown as a map, in iteration order.
+impl<V: fmt::Debug> fmt::Debug for OptKeyed<V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
+    const KEYS: [Option<&str>; 7] = [
+        Some("b"),
+        None,
+        Some("a"),
+        Some("b"),
+        Some(""),
+        None,
+        Some("é"),
+    ];
 
     #[test]
     fn iterates_like_a_map_keyed_by_option_string() {
         let mut keyed: OptKeyed<u64> = OptKeyed::default();
         let mut reference: BTreeMap<Option<String>, u64> = BTreeMap::new();
-        for key in [
-            Some("b"),
-            None,
-            Some("a"),
-            Some("b"),
-            Some(""),
-            None,
-            Some("é"),
-        ] {
+        for key in KEYS {
             keyed.update(key, |v| *v += 1);
             *reference.entry(key.map(str::to_owned)).or_default() += 1;
         }
@@ -70,5 +142,24 @@ mod tests {
         let want: Vec<(Option<&str>, u64)> =
             reference.iter().map(|(k, v)| (k.as_deref(), *v)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn equality_ignores_the_order_keys_came_in() {
+        let mut forward: OptKeyed<u64> = OptKeyed::default();
+        let mut backward: OptKeyed<u64> = OptKeyed::default();
+        for key in KEYS {
+            forward.update(key, |v| *v += 1);
+        }
+        for key in KEYS.iter().rev() {
+            backward.update(*key, |v| *v += 1);
+        }
+        assert_eq!(forward, backward);
+        assert_eq!(format!("{forward:?}"), format!("{backward:?}"));
+        backward.update(Some("a"), |v| *v += 1);
+        assert_ne!(forward, backward);
+        let mut shorter = forward.clone();
+        shorter.absent = None;
+        assert_ne!(forward, shorter);
     }
 }
