@@ -38,15 +38,15 @@ fn rule_of(config: &PeriodicSyncConfig) -> Rule {
         _ => Rule::Nothing,
     };
     let hours_rule = || {
-        let mut hours: Vec<u32> = config
+        // A set of the hours 0..=23 as bits: sorted and without duplicates
+        // as it is read, with no sort routine.
+        let set = config
             .periodic_sync_times
             .iter()
             .flatten()
-            .filter_map(|h| u32::try_from(*h).ok())
-            .filter(|h| *h <= 23)
-            .collect();
-        hours.sort_unstable();
-        hours.dedup();
+            .filter(|h| **h <= 23)
+            .fold(0u32, |set, h| set | 1 << h);
+        let hours: Vec<u32> = (0..24).filter(|h| set & 1 << h != 0).collect();
         if hours.is_empty() {
             Rule::Nothing
         } else {
