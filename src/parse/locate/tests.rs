@@ -146,3 +146,56 @@ fn a_required_null_is_found_even_after_its_object_closed() {
     assert_eq!(refused(after(text, "null}")), "a[1].Id");
     assert_eq!(data(text, after(text, "null}")), "a[1]");
 }
+
+#[test]
+fn any_bytes_and_any_offset_give_a_path_without_panicking() {
+    // Deterministic pseudo-random inputs over JSON's structural bytes and a
+    // few others, including a multi-byte character and a dangling escape.
+    const ALPHABET: &[&[u8]] = &[
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b":",
+        b",",
+        b"\"",
+        b"\\",
+        b"\"k\"",
+        b"1",
+        b"-",
+        b".",
+        b"e",
+        b"0",
+        b"tr",
+        b"null",
+        b" ",
+        b"\n",
+        "é".as_bytes(),
+        b"x",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    let failures = [
+        Failure::Data,
+        Failure::ArrayRefused,
+        Failure::NullRefused,
+        Failure::Syntax,
+        Failure::Eof,
+    ];
+    for _ in 0..3_000 {
+        let mut input = Vec::new();
+        for _ in 0..next(24) {
+            input.extend_from_slice(ALPHABET[next(ALPHABET.len())]);
+        }
+        for offset in 0..=input.len() + 1 {
+            for failure in failures {
+                let _ = path_at(&input, offset, failure);
+            }
+        }
+    }
+}
