@@ -1,6 +1,6 @@
 //! `diff_configurations`: changes worked out by hand from the inputs.
 
-use eiam_sync::analyze::{diff_configurations, ChangeKind, ConfigChange, SyncConfiguration};
+use eiam_sync::analyze::{diff_configurations, ChangeKind, Configuration, SyncConfiguration};
 use eiam_sync::model::{UdPullConfiguration, UdPushConfiguration};
 use eiam_sync::parse::{self, ParseOptions};
 use serde::de::DeserializeOwned;
@@ -19,18 +19,24 @@ fn seed(name: &str, root: &str) -> Value {
     value[root].clone()
 }
 
-fn change(
-    path: &str,
-    kind: ChangeKind,
-    before: Option<Value>,
-    after: Option<Value>,
-) -> ConfigChange {
-    ConfigChange {
-        path: path.to_owned(),
-        kind,
-        before,
-        after,
+/// A change as the JS side receives it: its serialised form.
+fn change(path: &str, kind: ChangeKind, before: Option<Value>, after: Option<Value>) -> Value {
+    let mut change = json!({"path": path, "kind": kind});
+    if let Some(before) = before {
+        change["before"] = before;
     }
+    if let Some(after) = after {
+        change["after"] = after;
+    }
+    change
+}
+
+/// The changes from `before` to `after`, serialised.
+fn changes<T: Configuration>(before: &T, after: &T) -> Vec<Value> {
+    diff_configurations(before, after)
+        .iter()
+        .map(|change| serde_json::to_value(change).unwrap())
+        .collect()
 }
 
 #[test]
@@ -52,7 +58,7 @@ fn pull_configuration_changes() {
     after["GroupSyncStatus"] = json!("disabled");
     // Same hours in another wire shape: no change.
     after["PeriodicSyncConfig"]["PeriodicSyncTimes"] = json!(["0"]);
-    let changes = diff_configurations(
+    let changes = changes(
         &read::<UdPullConfiguration>(&before),
         &read::<UdPullConfiguration>(&after),
     );
@@ -108,7 +114,7 @@ fn source_scopes_are_a_set() {
     // Absent on one side: the whole list is added.
     let none: UdPullConfiguration = read(&json!({"UdSyncScopeConfig": {}}));
     assert_eq!(
-        diff_configurations(&none, &a),
+        changes(&none, &a),
         vec![change(
             "UdSyncScopeConfig.SourceScopes",
             ChangeKind::Added,
@@ -128,7 +134,7 @@ fn push_scopes_compare_by_index() {
         .unwrap()
         .push(json!({"SourceScopes": ["ou_2"], "TargetScope": "1"}));
     after["PeriodicSyncConfig"]["PeriodicSyncTimes"] = json!("3,5");
-    let changes = diff_configurations(
+    let changes = changes(
         &read::<UdPushConfiguration>(&before),
         &read::<UdPushConfiguration>(&after),
     );
@@ -163,7 +169,10 @@ fn null_is_absent_and_output_omits_missing_sides() {
     let b: SyncConfiguration = read(&json!({"PeriodicSyncStatus": "enabled"}));
     let changes = diff_configurations(&a, &b);
     assert_eq!(
-        changes,
+        changes
+            .iter()
+            .map(|c| serde_json::to_value(c).unwrap())
+            .collect::<Vec<_>>(),
         vec![
             change(
                 "InstanceId",
@@ -200,4 +209,76 @@ fn push_and_pull_read_as_one_shape() {
     assert!(paths.contains(&"UdSyncScopeConfigs"));
     assert!(paths.contains(&"PullProtectedRule"));
     assert!(paths.contains(&"InstanceId"));
+}
+
+#[test]
+fn nested_fields_come_in_key_order_and_push_ldap_fields_are_compared() {
+    let before = seed("004_e3c034491c40503c", "UdPullConfiguration");
+    let mut after = before.clone();
+    after["LdapUdPullConfig"]["UserObjectClass"] = json!("person,top");
+    after["LdapUdPullConfig"]["GroupMemberAttributeName"] = json!("member");
+    after["PeriodicSyncConfig"]["PeriodicSyncType"] = json!("time");
+    after["PullProtectedRule"]
+        .as_object_mut()
+        .unwrap()
+        .remove("GroupDeletedThreshold");
+    // Keys in byte order: GroupMember... < UserObjectClass; LdapUdPullConfig <
+    // PeriodicSyncConfig < PullProtectedRule.
+    assert_eq!(
+        changes(
+            &read::<UdPullConfiguration>(&before),
+            &read::<UdPullConfiguration>(&after)
+        ),
+        vec![
+            change(
+                "LdapUdPullConfig.GroupMemberAttributeName",
+                ChangeKind::Changed,
+                Some(json!("group")),
+                Some(json!("member"))
+            ),
+            change(
+                "LdapUdPullConfig.UserObjectClass",
+                ChangeKind::Changed,
+                Some(json!("ou,top")),
+                Some(json!("person,top"))
+            ),
+            change(
+                "PeriodicSyncConfig.PeriodicSyncType",
+                ChangeKind::Changed,
+                Some(json!("cron")),
+                Some(json!("time"))
+            ),
+            change(
+                "PullProtectedRule.GroupDeletedThreshold",
+                ChangeKind::Removed,
+                Some(json!(10)),
+                None
+            ),
+        ]
+    );
+
+    let push = json!({"LdapUdPushConfig": {"UserRdn": "cn", "PasswordSyncStatus": "enabled"}});
+    let mut changed = push.clone();
+    changed["LdapUdPushConfig"]["UserRdn"] = json!("uid");
+    changed["LdapUdPushConfig"]["OrganizationalUnitRdn"] = json!("ou");
+    assert_eq!(
+        changes(
+            &read::<UdPushConfiguration>(&push),
+            &read::<UdPushConfiguration>(&changed)
+        ),
+        vec![
+            change(
+                "LdapUdPushConfig.OrganizationalUnitRdn",
+                ChangeKind::Added,
+                None,
+                Some(json!("ou"))
+            ),
+            change(
+                "LdapUdPushConfig.UserRdn",
+                ChangeKind::Changed,
+                Some(json!("cn")),
+                Some(json!("uid"))
+            ),
+        ]
+    );
 }
