@@ -356,8 +356,12 @@ fn key_text(bytes: &[u8], start: usize, end: usize) -> String {
     if !raw.contains(&b'\\') {
         return String::from_utf8_lossy(raw).into_owned();
     }
-    serde_json::from_slice::<String>(&bytes[start - 1..=end])
-        .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
+    // With the quotes, read by the same reader as the document (`from_str`
+    // shares its code; `from_slice` would compile a second copy).
+    std::str::from_utf8(&bytes[start - 1..=end])
+        .ok()
+        .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
+        .unwrap_or_else(|| String::from_utf8_lossy(raw).into_owned())
 }
 
 #[cfg(test)]
