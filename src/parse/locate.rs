@@ -96,8 +96,9 @@ pub(super) fn path_at(bytes: &[u8], offset: usize, failure: Failure) -> String {
     let mut last_null = None;
     let nulls = (failure == Failure::NullRefused).then_some(&mut last_null);
     let (stop, at) = scan(bytes, limit, &mut stack, nulls);
-    if let Some(path) = last_null {
-        return path;
+    if let Some(end) = last_null {
+        // The refused value is that `null`: locate it as a value just read.
+        return path_at(bytes, end, Failure::Data);
     }
     let next = bytes[at..]
         .iter()
@@ -130,13 +131,13 @@ pub(super) fn path_at(bytes: &[u8], offset: usize, failure: Failure) -> String {
 }
 
 /// Follows the JSON structure of `bytes[..limit]`; returns how the scan ended
-/// and the offset where it stopped. With `last_null`, also keeps the path of
-/// the last `null` read.
+/// and the offset where it stopped. With `last_null`, also keeps the offset
+/// just past the last `null` read.
 fn scan(
     bytes: &[u8],
     limit: usize,
     stack: &mut Vec<Frame>,
-    mut last_null: Option<&mut Option<String>>,
+    mut last_null: Option<&mut Option<usize>>,
 ) -> (Stop, usize) {
     let mut i = 0;
     while i < limit {
@@ -209,7 +210,7 @@ fn scan(
                     return (Stop::InToken, i);
                 };
                 if let Some(last_null) = last_null.as_deref_mut().filter(|_| byte == b'n') {
-                    *last_null = Some(render(bytes, stack, true));
+                    *last_null = Some(end);
                 }
                 value_done(stack);
                 i = end;
