@@ -93,6 +93,25 @@ fn dates_follow_the_time_zone_and_durations_the_locale() {
 }
 
 #[wasm_bindgen_test]
+fn the_kept_formatter_follows_every_change_of_locale_and_time_zone() {
+    // The last formatter is reused: switching back and forth must still give
+    // each call its own settings, and a refused zone must not stick.
+    let at = |options: &str| job_report_html(parse(HOSTILE_JOB), Some(parse(options)));
+    let shanghai = at(r#"{"timeZone":"Asia/Shanghai"}"#).unwrap();
+    let new_york = at(r#"{"timeZone":"America/New_York"}"#).unwrap();
+    assert_ne!(shanghai, new_york);
+    assert!(at(r#"{"timeZone":"Mars/Olympus_Mons"}"#).is_err());
+    assert_eq!(at(r#"{"timeZone":"Asia/Shanghai"}"#).unwrap(), shanghai);
+    assert_eq!(at(r#"{"timeZone":"America/New_York"}"#).unwrap(), new_york);
+    let chinese = at(r#"{"locale":"zh-CN","timeZone":"America/New_York"}"#).unwrap();
+    assert!(
+        chinese.contains("2025") && chinese.contains(">失败<"),
+        "{chinese}"
+    );
+    assert_eq!(at(r#"{"timeZone":"America/New_York"}"#).unwrap(), new_york);
+}
+
+#[wasm_bindgen_test]
 fn a_bad_time_zone_or_locale_is_a_range_error_naming_the_option() {
     let job = || parse(HOSTILE_JOB);
     let (name, message) = error(job_report_html(

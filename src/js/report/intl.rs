@@ -6,6 +6,8 @@
 use crate::analyze::BucketSize;
 use crate::report::{DurationUnit, ReportFormatter, UtcFormatter};
 use js_sys::{Object, RangeError, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -69,10 +71,42 @@ fn time_zone_error(time_zone: &str) -> JsValue {
     .into()
 }
 
+/// The locale, time zone and formatter of the last report call.
+type LastFormatter = Option<(String, Option<String>, Rc<IntlFormatter>)>;
+
+thread_local! {
+    /// A page renders many reports with the same locale and time zone, and
+    /// building the nine `Intl` objects took most of a report call (about
+    /// 1 ms of it in Node), so the last formatter is kept.
+    static LAST: RefCell<LastFormatter> = const { RefCell::new(None) };
+}
+
 impl IntlFormatter {
+    /// The formatter for `locale` and `time_zone`: the last one when they are
+    /// the same as last time, else a new one (which then becomes the last).
+    pub(crate) fn shared(locale: &str, time_zone: Option<&str>) -> Result<Rc<Self>, JsValue> {
+        let cached = LAST.with_borrow(|last| match last {
+            Some((l, zone, formatter)) if l == locale && zone.as_deref() == time_zone => {
+                Some(Rc::clone(formatter))
+            }
+            _ => None,
+        });
+        if let Some(formatter) = cached {
+            return Ok(formatter);
+        }
+        let formatter = Rc::new(Self::new(locale, time_zone)?);
+        let entry = (
+            locale.to_owned(),
+            time_zone.map(str::to_owned),
+            Rc::clone(&formatter),
+        );
+        LAST.set(Some(entry));
+        Ok(formatter)
+    }
+
     /// Formatters for `locale`, instants shown in `time_zone` (default: the
     /// runtime's zone). A `RangeError` names the option `Intl` refused.
-    pub(crate) fn new(locale: &str, time_zone: Option<&str>) -> Result<Self, JsValue> {
+    fn new(locale: &str, time_zone: Option<&str>) -> Result<Self, JsValue> {
         let number = |pairs: &[(&str, &str)]| {
             NumberFormat::new(locale, &options(pairs)).map_err(|_| locale_error(locale))
         };
