@@ -16,6 +16,30 @@ pub(super) fn changes(before: &SyncConfiguration, after: &SyncConfiguration) -> 
     walk.out
 }
 
+/// Compares fields one per line: `"WireName": field, how a value is shown,
+/// how two values are compared;`, in the order given (wire-name order).
+macro_rules! fields {
+    ($walk:ident, $b:ident, $a:ident; $($name:literal: $field:ident, $value:expr, $compare:expr;)*) => {{
+        #[allow(unused_imports)]
+        use Compare::{Inside, Whole};
+        $($walk.field($name, $b.$field.as_ref(), $a.$field.as_ref(), $value, $compare);)*
+    }};
+}
+
+// `&String`: the field's type, as `Walk::field` passes it.
+#[allow(clippy::ptr_arg)]
+fn text(value: &String) -> ConfigValue {
+    ConfigValue::Text(value.clone())
+}
+
+fn switch(value: &SwitchStatus) -> ConfigValue {
+    ConfigValue::Switch(value.clone())
+}
+
+fn number(value: &i64) -> ConfigValue {
+    ConfigValue::Number(*value)
+}
+
 /// Where the walk is and what it found.
 struct Walk {
     path: String,
@@ -74,236 +98,71 @@ impl Walk {
 
     /// The fields of either kind of configuration, in wire-name order.
     fn configuration(&mut self, b: &SyncConfiguration, a: &SyncConfiguration) {
-        use Compare::{Inside, Whole};
-        let switch = |v: &SwitchStatus| ConfigValue::Switch(v.clone());
-        let text = |v: &String| ConfigValue::Text(v.clone());
-        self.field(
-            "GroupSyncStatus",
-            b.group_sync_status.as_ref(),
-            a.group_sync_status.as_ref(),
-            switch,
-            Whole,
-        );
-        self.field(
-            "IdentityProviderId",
-            b.identity_provider_id.as_ref(),
-            a.identity_provider_id.as_ref(),
-            text,
-            Whole,
-        );
-        self.field(
-            "IncrementalCallbackStatus",
-            b.incremental_callback_status.as_ref(),
-            a.incremental_callback_status.as_ref(),
-            switch,
-            Whole,
-        );
-        self.field(
-            "InstanceId",
-            b.instance_id.as_ref(),
-            a.instance_id.as_ref(),
-            text,
-            Whole,
-        );
-        self.field(
-            "LdapUdPullConfig",
-            b.ldap_ud_pull_config.as_ref(),
-            a.ldap_ud_pull_config.as_ref(),
-            |v| ConfigValue::LdapUdPullConfig(v.clone()),
-            Inside(Walk::ldap_pull),
-        );
-        self.field(
-            "LdapUdPushConfig",
-            b.ldap_ud_push_config.as_ref(),
-            a.ldap_ud_push_config.as_ref(),
-            |v| ConfigValue::LdapUdPushConfig(v.clone()),
-            Inside(Walk::ldap_push),
-        );
-        self.field(
-            "PeriodicSyncConfig",
-            b.periodic_sync_config.as_ref(),
-            a.periodic_sync_config.as_ref(),
-            |v| ConfigValue::PeriodicSyncConfig(v.clone()),
-            Inside(Walk::periodic),
-        );
-        self.field(
-            "PeriodicSyncStatus",
-            b.periodic_sync_status.as_ref(),
-            a.periodic_sync_status.as_ref(),
-            switch,
-            Whole,
-        );
-        self.field(
-            "PullProtectedRule",
-            b.pull_protected_rule.as_ref(),
-            a.pull_protected_rule.as_ref(),
-            |v| ConfigValue::PullProtectedRule(v.clone()),
-            Inside(Walk::protected_rule),
-        );
-        self.field(
-            "UdSyncScopeConfig",
-            b.ud_sync_scope_config.as_ref(),
-            a.ud_sync_scope_config.as_ref(),
-            |v| ConfigValue::Scope(v.clone()),
-            Inside(Walk::scope),
-        );
-        self.field(
-            "UdSyncScopeConfigs",
-            b.ud_sync_scope_configs.as_ref(),
-            a.ud_sync_scope_configs.as_ref(),
-            |v| ConfigValue::Scopes(v.clone()),
-            Inside(Walk::scopes),
+        fields!(self, b, a;
+            "GroupSyncStatus": group_sync_status, switch, Whole;
+            "IdentityProviderId": identity_provider_id, text, Whole;
+            "IncrementalCallbackStatus": incremental_callback_status, switch, Whole;
+            "InstanceId": instance_id, text, Whole;
+            "LdapUdPullConfig": ldap_ud_pull_config,
+                |v| ConfigValue::LdapUdPullConfig(v.clone()), Inside(Walk::ldap_pull);
+            "LdapUdPushConfig": ldap_ud_push_config,
+                |v| ConfigValue::LdapUdPushConfig(v.clone()), Inside(Walk::ldap_push);
+            "PeriodicSyncConfig": periodic_sync_config,
+                |v| ConfigValue::PeriodicSyncConfig(v.clone()), Inside(Walk::periodic);
+            "PeriodicSyncStatus": periodic_sync_status, switch, Whole;
+            "PullProtectedRule": pull_protected_rule,
+                |v| ConfigValue::PullProtectedRule(v.clone()), Inside(Walk::protected_rule);
+            "UdSyncScopeConfig": ud_sync_scope_config,
+                |v| ConfigValue::Scope(v.clone()), Inside(Walk::scope);
+            "UdSyncScopeConfigs": ud_sync_scope_configs,
+                |v| ConfigValue::Scopes(v.clone()), Inside(Walk::scopes);
         );
     }
 
     fn ldap_pull(&mut self, b: &LdapUdPullConfig, a: &LdapUdPullConfig) {
-        let text = |v: &String| ConfigValue::Text(v.clone());
-        self.field(
-            "GroupMemberAttributeName",
-            b.group_member_attribute_name.as_ref(),
-            a.group_member_attribute_name.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "GroupObjectClass",
-            b.group_object_class.as_ref(),
-            a.group_object_class.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "GroupObjectClassCustomFilter",
-            b.group_object_class_custom_filter.as_ref(),
-            a.group_object_class_custom_filter.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "OrganizationUnitObjectClass",
-            b.organization_unit_object_class.as_ref(),
-            a.organization_unit_object_class.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "UserObjectClass",
-            b.user_object_class.as_ref(),
-            a.user_object_class.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "UserObjectClassCustomFilter",
-            b.user_object_class_custom_filter.as_ref(),
-            a.user_object_class_custom_filter.as_ref(),
-            text,
-            Compare::Whole,
+        fields!(self, b, a;
+            "GroupMemberAttributeName": group_member_attribute_name, text, Whole;
+            "GroupObjectClass": group_object_class, text, Whole;
+            "GroupObjectClassCustomFilter": group_object_class_custom_filter, text, Whole;
+            "OrganizationUnitObjectClass": organization_unit_object_class, text, Whole;
+            "UserObjectClass": user_object_class, text, Whole;
+            "UserObjectClassCustomFilter": user_object_class_custom_filter, text, Whole;
         );
     }
 
     fn ldap_push(&mut self, b: &LdapUdPushConfig, a: &LdapUdPushConfig) {
-        let text = |v: &String| ConfigValue::Text(v.clone());
-        self.field(
-            "OrganizationUnitObjectClass",
-            b.organization_unit_object_class.as_ref(),
-            a.organization_unit_object_class.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "OrganizationalUnitRdn",
-            b.organizational_unit_rdn.as_ref(),
-            a.organizational_unit_rdn.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "PasswordSyncStatus",
-            b.password_sync_status.as_ref(),
-            a.password_sync_status.as_ref(),
-            |v| ConfigValue::Switch(v.clone()),
-            Compare::Whole,
-        );
-        self.field(
-            "UserObjectClass",
-            b.user_object_class.as_ref(),
-            a.user_object_class.as_ref(),
-            text,
-            Compare::Whole,
-        );
-        self.field(
-            "UserRdn",
-            b.user_rdn.as_ref(),
-            a.user_rdn.as_ref(),
-            text,
-            Compare::Whole,
+        fields!(self, b, a;
+            "OrganizationUnitObjectClass": organization_unit_object_class, text, Whole;
+            "OrganizationalUnitRdn": organizational_unit_rdn, text, Whole;
+            "PasswordSyncStatus": password_sync_status, switch, Whole;
+            "UserObjectClass": user_object_class, text, Whole;
+            "UserRdn": user_rdn, text, Whole;
         );
     }
 
     fn periodic(&mut self, b: &PeriodicSyncConfig, a: &PeriodicSyncConfig) {
-        self.field(
-            "PeriodicSyncCron",
-            b.periodic_sync_cron.as_ref(),
-            a.periodic_sync_cron.as_ref(),
-            |v| ConfigValue::Text(v.clone()),
-            Compare::Whole,
-        );
-        self.field(
-            "PeriodicSyncTimes",
-            b.periodic_sync_times.as_ref(),
-            a.periodic_sync_times.as_ref(),
-            |v| ConfigValue::Hours(v.clone()),
-            Compare::Whole,
-        );
-        self.field(
-            "PeriodicSyncType",
-            b.periodic_sync_type.as_ref(),
-            a.periodic_sync_type.as_ref(),
-            |v| ConfigValue::PeriodicSyncType(v.clone()),
-            Compare::Whole,
+        fields!(self, b, a;
+            "PeriodicSyncCron": periodic_sync_cron, text, Whole;
+            "PeriodicSyncTimes": periodic_sync_times, |v| ConfigValue::Hours(v.clone()), Whole;
+            "PeriodicSyncType": periodic_sync_type,
+                |v| ConfigValue::PeriodicSyncType(v.clone()), Whole;
         );
     }
 
     fn protected_rule(&mut self, b: &PullProtectedRule, a: &PullProtectedRule) {
-        let number = |v: &i64| ConfigValue::Number(*v);
-        self.field(
-            "GroupDeletedThreshold",
-            b.group_deleted_threshold.as_ref(),
-            a.group_deleted_threshold.as_ref(),
-            number,
-            Compare::Whole,
-        );
-        self.field(
-            "OrganizationalUnitDeletedThreshold",
-            b.organizational_unit_deleted_threshold.as_ref(),
-            a.organizational_unit_deleted_threshold.as_ref(),
-            number,
-            Compare::Whole,
-        );
-        self.field(
-            "UserDeletedThreshold",
-            b.user_deleted_threshold.as_ref(),
-            a.user_deleted_threshold.as_ref(),
-            number,
-            Compare::Whole,
+        fields!(self, b, a;
+            "GroupDeletedThreshold": group_deleted_threshold, number, Whole;
+            "OrganizationalUnitDeletedThreshold": organizational_unit_deleted_threshold,
+                number, Whole;
+            "UserDeletedThreshold": user_deleted_threshold, number, Whole;
         );
     }
 
     fn scope(&mut self, b: &UdSyncScopeConfig, a: &UdSyncScopeConfig) {
-        self.field(
-            "SourceScopes",
-            b.source_scopes.as_ref(),
-            a.source_scopes.as_ref(),
-            |v| ConfigValue::Texts(v.clone()),
-            Compare::Inside(Walk::scope_set),
-        );
-        self.field(
-            "TargetScope",
-            b.target_scope.as_ref(),
-            a.target_scope.as_ref(),
-            |v| ConfigValue::Text(v.clone()),
-            Compare::Whole,
+        fields!(self, b, a;
+            "SourceScopes": source_scopes,
+                |v| ConfigValue::Texts(v.clone()), Inside(Walk::scope_set);
+            "TargetScope": target_scope, text, Whole;
         );
     }
 
