@@ -3,6 +3,7 @@
 
 import {
   defineJobReportElement,
+  formatDuration,
   jobChartSvg,
   jobReportHtml,
   jobsToCsv,
@@ -35,9 +36,12 @@ const badLabels: JobReportOptions = { labels: { "status.sucess": "x" } };
 const badLocale: ChartOptions = { locale: "fr" };
 // @ts-expect-error: the layouts are "long" and "wide".
 const badLayout: CsvOptions = { layout: "tall" };
+// @ts-expect-error: only the three supported locales.
+const badDurationLocale = formatDuration(1000, "fr");
 void badLabels;
 void badLocale;
 void badLayout;
+void badDurationLocale;
 
 export function render(container: Element, job: SynchronizationJob): HTMLElement {
   const root: HTMLElement = renderJobReport(container, job, reportOptions);
@@ -52,6 +56,7 @@ export function strings(jobs: SynchronizationJob[]): string[] {
     out.push(jobReportHtml(first), jobReportHtml(first, reportOptions), jobChartSvg(first, chartOptions));
   }
   out.push(jobsTrendSvg(summarizeJobs(jobs), chartOptions), jobsToCsv(jobs), jobsToCsv(jobs, csvOptions));
+  out.push(formatDuration(62_500), formatDuration(62_500, "zh-CN"));
   return out;
 }
 

@@ -15,6 +15,7 @@ const FUNCTIONS = [
   "checkDeletionThresholds",
   "defineJobReportElement",
   "diffConfigurations",
+  "formatDuration",
   "isEiamSyncApiError",
   "isEiamSyncError",
   "isEiamSyncNetworkError",

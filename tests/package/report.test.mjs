@@ -112,3 +112,17 @@ test("jobsToCsv writes RFC 4180 with neutralised formulas, a BOM on request and 
   assert.equal(wide[0].split(",").length, 13 + 25 * 4);
   assert.equal(wide.length, 3); // header, one job (its ID ends in a newline, quoted), and the final ""
 });
+
+test("formatDuration writes a duration as the reports do, and refuses what is not one", () => {
+  // HOSTILE runs 62.5 s: one minute and two whole seconds.
+  assert.equal(eiam.formatDuration(62_500), "1 min 2 sec");
+  assert.equal(eiam.formatDuration(3_723_000, "en"), "1 hr 2 min 3 sec");
+  assert.equal(eiam.formatDuration(250), "250 ms");
+  const zh = eiam.formatDuration(62_500, "zh-CN");
+  assert.equal(zh, "1分钟 2秒");
+  assert.ok(eiam.jobReportHtml(HOSTILE, { locale: "zh-CN" }).includes(zh));
+  for (const bad of [-1, 1.5, Number.NaN, Infinity, 2 ** 53]) {
+    assert.throws(() => eiam.formatDuration(bad), { name: "RangeError" }, String(bad));
+  }
+  assert.throws(() => eiam.formatDuration(1000, "en-"), { name: "RangeError" });
+});

@@ -4,8 +4,8 @@
 //! tested in the browser only (`wasm_browser.rs`, `report_dom.rs`).
 
 use eiam_sync::js::{
-    define_job_report_element, job_chart_svg, job_report_html, jobs_to_csv, jobs_trend_svg,
-    summarize_jobs,
+    define_job_report_element, format_duration, job_chart_svg, job_report_html, jobs_to_csv,
+    jobs_trend_svg, summarize_jobs,
 };
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -109,6 +109,29 @@ fn the_kept_formatter_follows_every_change_of_locale_and_time_zone() {
         "{chinese}"
     );
     assert_eq!(at(r#"{"timeZone":"America/New_York"}"#).unwrap(), new_york);
+}
+
+#[wasm_bindgen_test]
+fn format_duration_writes_durations_as_the_report_does() {
+    let en = |ms: f64| format_duration(ms, None).unwrap();
+    // 62.5 s is one minute and two whole seconds, as the report test above.
+    assert_eq!(en(62_500.0), "1 min 2 sec");
+    assert_eq!(en(3_723_000.0), "1 hr 2 min 3 sec");
+    assert_eq!(en(7_200_000.0), "2 hr");
+    assert_eq!(en(250.0), "250 ms");
+    assert_eq!(en(0.0), "0 sec");
+    let zh = format_duration(62_500.0, Some("zh-CN".into())).unwrap();
+    assert_eq!(zh, "1分钟 2秒");
+    // The same text as the job's report, in that locale.
+    let report = job_report_html(parse(HOSTILE_JOB), Some(parse(r#"{"locale":"zh-CN"}"#)));
+    assert!(report.unwrap().contains(&zh));
+    for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 2f64.powi(53)] {
+        let (name, message) = error(format_duration(bad, None));
+        assert_eq!(name, "RangeError", "{bad}");
+        assert!(message.contains("ms must be a whole number"), "{message}");
+    }
+    let (name, _) = error(format_duration(1_000.0, Some("en-".into())));
+    assert_eq!(name, "RangeError");
 }
 
 #[wasm_bindgen_test]

@@ -22,33 +22,13 @@ export function formatTime(ms, settings) {
   return { iso: date.toISOString(), text: dateFormatter(settings.locale, settings.timeZone).format(date) };
 }
 
-const unitFormatters = new Map();
-
-function unitFormatter(locale, unit) {
-  const key = `${locale}|${unit}`;
-  if (!unitFormatters.has(key)) {
-    unitFormatters.set(key, new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }));
-  }
-  return unitFormatters.get(key);
-}
-
 /**
- * A duration in milliseconds in `locale`, the way the package's reports write
- * it: its non-zero hours, minutes and seconds ("1 hr 2 min", "15 min 30 sec"),
- * or milliseconds under a second. "—" when absent.
+ * A duration in milliseconds as the package's reports write it
+ * (`lib.formatDuration`: "1 hr 2 min", "15 min 30 sec"), or "—" when absent.
  */
-export function formatDuration(ms, locale) {
-  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) return "—";
-  if (ms < 1000) return unitFormatter(locale, ms === 0 ? "second" : "millisecond").format(Math.floor(ms));
-  const seconds = Math.floor(ms / 1000);
-  return [
-    [Math.floor(seconds / 3600), "hour"],
-    [Math.floor((seconds % 3600) / 60), "minute"],
-    [seconds % 60, "second"],
-  ]
-    .filter(([value]) => value > 0)
-    .map(([value, unit]) => unitFormatter(locale, unit).format(value))
-    .join(" ");
+export function formatDuration(lib, ms, locale) {
+  const known = typeof ms === "number" && Number.isSafeInteger(ms) && ms >= 0;
+  return known ? lib.formatDuration(ms, locale) : "—";
 }
 
 /** A count with grouping, or "—". */

@@ -36,8 +36,8 @@ export function setUpDashboardView(ctx) {
         { class: "cards" },
         card("Jobs", formatCount(summary.jobCount, locale), "card-jobs"),
         card("Item success rate", formatRate(successRate, locale), "card-success"),
-        card("Duration p50", formatDuration(summary.durations.p50Ms, locale), "card-p50", summary.durations.p50Ms),
-        card("Duration p95", formatDuration(summary.durations.p95Ms, locale), "card-p95", summary.durations.p95Ms),
+        card("Duration p50", formatDuration(ctx.lib, summary.durations.p50Ms, locale), "card-p50", summary.durations.p50Ms),
+        card("Duration p95", formatDuration(ctx.lib, summary.durations.p95Ms, locale), "card-p95", summary.durations.p95Ms),
       ),
       h(
         "div",

@@ -30,8 +30,8 @@ function itemTotals(job) {
   return { total, failed };
 }
 
-/** A table of `jobs`; `onOpen(job)` runs when a job ID is activated. */
-export function jobsTable(jobs, settings, onOpen, caption) {
+/** A table of `jobs`, durations written by `lib` (the package); `onOpen(job)` runs when a job ID is activated. */
+export function jobsTable(lib, jobs, settings, onOpen, caption) {
   const rows = jobs.map((job) => {
     const started = formatTime(job.StartTime, settings);
     const items = itemTotals(job);
@@ -45,7 +45,7 @@ export function jobsTable(jobs, settings, onOpen, caption) {
       ),
       h("td", {}, h("span", { class: `status status-${job.Status ?? "unknown"}` }, job.Status ?? "—")),
       h("td", {}, started.iso ? h("time", { datetime: started.iso }, started.text) : "—"),
-      h("td", { class: "num" }, formatDuration(jobDuration(job), settings.locale)),
+      h("td", { class: "num" }, formatDuration(lib, jobDuration(job), settings.locale)),
       h("td", {}, job.Direction ?? "—"),
       h("td", {}, job.TriggerType ?? "—"),
       h("td", {}, job.TargetType ?? "—"),

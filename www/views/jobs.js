@@ -65,7 +65,7 @@ export function setUpJobsView(ctx) {
     const sorted = sortJobs(jobs, form.elements.sort.value);
     const where = source === "proxy" ? (page > 0 ? `page ${page}` : "all pages") : source;
     const caption = `${jobs.length} of ${totalCount ?? jobs.length} jobs (${where})`;
-    const table = jobsTable(sorted, ctx.settings, (job) => ctx.openJob(job), caption);
+    const table = jobsTable(ctx.lib, sorted, ctx.settings, (job) => ctx.openJob(job), caption);
     Object.assign(table.querySelector("caption"), { id: "jobs-count" });
     table.querySelector("caption").dataset.shown = String(jobs.length);
     table.querySelector("caption").dataset.total = String(totalCount ?? "");

@@ -42,7 +42,7 @@ export function setUpOfflineView(ctx) {
         issuesSection(lib.validateListSynchronizationJobs(response, { locale: ctx.settings.locale }), "Validation"),
         jobs.length === 0
           ? h("p", { "data-state": "empty", class: "state state-empty" }, "The file lists no jobs.")
-          : jobsTable(jobs, ctx.settings, (job) => ctx.openJob(job, true), `${jobs.length} of ${response.TotalCount ?? jobs.length} jobs (${label})`),
+          : jobsTable(ctx.lib, jobs, ctx.settings, (job) => ctx.openJob(job, true), `${jobs.length} of ${response.TotalCount ?? jobs.length} jobs (${label})`),
         h("p", { class: "note" }, "These jobs are now the console's job set: the Jobs view, the Dashboard and the CSV download use them."),
       );
     } else {

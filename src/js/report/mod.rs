@@ -12,12 +12,14 @@ mod intl;
 pub use element::define_job_report_element;
 
 use super::input::{read, read_options};
+use crate::model::wire::MAX_SAFE_INTEGER;
 use crate::model::SynchronizationJob;
+use crate::report::ReportFormatter;
 use crate::report::{
     self, format_locale_tag, ChartOptions, CsvOptions, JobReportOptions, TrendInput,
 };
 use intl::IntlFormatter;
-use js_sys::TypeError;
+use js_sys::{RangeError, TypeError};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -165,4 +167,29 @@ pub fn jobs_to_csv(
     let options: CsvOptions = read_options(options)?;
     let jobs: Vec<SynchronizationJob> = read(&jobs)?;
     Ok(report::jobs_to_csv(&jobs, &options))
+}
+
+/// `ms` milliseconds as the reports write a duration: its non-zero hours,
+/// minutes and seconds in the locale's short units (`1 hr 2 min`,
+/// `15 min 30 sec`; milliseconds alone under a second), so a console's own
+/// tables read the same as its reports. `locale` as in `JobReportOptions`
+/// (default `en`). Throws a `RangeError` for `ms` that is not a whole number
+/// from 0 to 2^53 - 1, or a `locale` that `Intl` refuses.
+#[wasm_bindgen(js_name = formatDuration)]
+pub fn format_duration(
+    ms: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = r#""en" | "zh-CN" | "id""#)] locale: Option<
+        String,
+    >,
+) -> Result<String, JsValue> {
+    let whole =
+        ms.is_finite() && ms.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER as f64).contains(&ms);
+    if !whole {
+        return Err(RangeError::new(
+            "formatDuration: ms must be a whole number of milliseconds from 0 to 2^53 - 1",
+        )
+        .into());
+    }
+    let formatter = IntlFormatter::shared(&format_locale_tag(locale.as_deref()), None)?;
+    Ok(formatter.duration(ms as u64))
 }
