@@ -7,23 +7,8 @@
 // The profile directory is created fresh and removed afterwards. Exits
 // non-zero (with the reason on stderr) when the page fails or times out.
 
-import { chromium } from "playwright-core";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-
-const CHROMIUM = "/usr/bin/chromium";
-// Without the networking flags Chromium keeps calling home on a closed network.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Lets the page collect garbage between timed runs (never inside one).
-  "--js-flags=--expose-gc",
-];
+import { rmSync, writeFileSync } from "node:fs";
+import { launchFresh } from "../tests/browser/chromium.mjs";
 
 function parseArguments(argv) {
   const options = { url: null, out: null, userDataDir: null, timeoutMs: 600_000 };
@@ -55,13 +40,8 @@ function deadline(ms, what) {
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
-  rmSync(options.userDataDir, { recursive: true, force: true });
-  mkdirSync(options.userDataDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(options.userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  // `--expose-gc` lets the page collect garbage between timed runs (never inside one).
+  const context = await launchFresh(options.userDataDir, { args: ["--js-flags=--expose-gc"] });
   const pageErrors = [];
   try {
     // One page: the one the persistent context opens with.

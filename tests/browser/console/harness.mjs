@@ -3,28 +3,11 @@
 // failed requests and requests to any origin but the page's and the proxy's,
 // and named checks that are counted and reported together.
 
-import { chromium } from "playwright-core";
-import { mkdirSync, rmSync } from "node:fs";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { launchFresh } from "../chromium.mjs";
 
 /** Starts Chromium with a fresh profile; returns the browser context. */
 export async function launch(profileDir, contextOptions = {}) {
-  rmSync(profileDir, { recursive: true, force: true });
-  mkdirSync(profileDir, { recursive: true });
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
+  return launchFresh(profileDir, {
     acceptDownloads: true,
     timezoneId: "UTC",
     locale: "en-US",
