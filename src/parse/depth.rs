@@ -75,7 +75,7 @@ pub(crate) fn check_depth(bytes: &[u8]) -> Result<(), TooDeep> {
 
 /// The offset of the closing quote of a string whose content starts at
 /// `start` (or the end of input for an unterminated string).
-fn string_end(bytes: &[u8], start: usize) -> usize {
+pub(super) fn string_end(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     while let Some(&byte) = bytes.get(i) {
         match byte {

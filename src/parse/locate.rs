@@ -13,6 +13,8 @@
 //! missing colon or comma, a bad key, input ending after a comma) at the
 //! enclosing value.
 
+use super::depth::string_end;
+
 /// What kind of failure is being located; serde_json reports their positions
 /// differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,15 +259,7 @@ fn closes(frame: Option<&Frame>, byte: u8) -> bool {
 /// The offset of the quote closing a string whose content starts at `start`,
 /// if it comes before `limit`.
 fn string_close(bytes: &[u8], start: usize, limit: usize) -> Option<usize> {
-    let mut i = start;
-    while i < limit {
-        match bytes[i] {
-            b'"' => return Some(i),
-            b'\\' => i += 2,
-            _ => i += 1,
-        }
-    }
-    None
+    Some(string_end(&bytes[..limit], start)).filter(|end| *end < limit)
 }
 
 /// The end of the number starting at `start`, read as serde_json reads one
