@@ -72,54 +72,21 @@ impl ProcessGroup {
     /// Starts `cmd` with stderr into `<logs>/<log_name>`; returns its stdout,
     /// to pass to [`ProcessGroup::listening`].
     pub fn spawn(&mut self, mut cmd: Command, log_name: &str) -> Result<ChildStdout> {
-        let log = self.logs.join(log_name);
-        let stderr =
-            File::create(&log).with_context(|| format!("could not create {}", log.display()))?;
-        let line = process::describe(&cmd);
         #[cfg(unix)]
         if self.own_process_group {
             use std::os::unix::process::CommandExt;
             cmd.process_group(0);
         }
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(stderr)
-            .spawn()
-            .with_context(|| format!("could not start `{line}`"))?;
-        let stdout = child.stdout.take();
+        let (child, stdout) = spawn_logged(&mut cmd, &self.logs.join(log_name))?;
         self.processes.push(Running { child });
-        stdout.ok_or_else(|| anyhow!("`{line}` has no stdout"))
+        Ok(stdout)
     }
 
     /// Waits for the `... listening on http://ADDR` line and returns ADDR
     /// (which must be a loopback address); then keeps draining stdout so the
     /// process never blocks on it.
     pub fn listening(&self, what: &str, stdout: ChildStdout) -> Result<SocketAddr> {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            let _ = sender.send(lines.next().and_then(Result::ok));
-            for _ in lines {}
-        });
-        let first = receiver
-            .recv_timeout(START_TIMEOUT)
-            .ok()
-            .flatten()
-            .ok_or_else(|| {
-                anyhow!(
-                    "{what} did not print its address; see the logs in {}",
-                    self.logs.display()
-                )
-            })?;
-        let address = first
-            .split_once(" listening on http://")
-            .and_then(|(_, address)| address.trim().parse::<SocketAddr>().ok())
-            .ok_or_else(|| anyhow!("{what} printed an unexpected first line: {first:?}"))?;
-        if !address.ip().is_loopback() {
-            bail!("{what} listens on {address}, not on loopback");
-        }
-        Ok(address)
+        listening_on(what, stdout, &self.logs)
     }
 
     /// Whether every process is still running; names the first that is not.
@@ -145,6 +112,57 @@ impl Drop for ProcessGroup {
     }
 }
 
+/// Starts `cmd` with no stdin, stdout piped and stderr into the file `log`;
+/// returns the child and its stdout.
+pub fn spawn_logged(cmd: &mut Command, log: &Path) -> Result<(Child, ChildStdout)> {
+    let stderr =
+        File::create(log).with_context(|| format!("could not create {}", log.display()))?;
+    let line = process::describe(cmd);
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .with_context(|| format!("could not start `{line}`"))?;
+    let stdout = child.stdout.take();
+    let stdout = stdout.ok_or_else(|| anyhow!("`{line}` has no stdout"))?;
+    Ok((child, stdout))
+}
+
+/// Waits for `what`'s `... listening on http://ADDR` line on `stdout` and
+/// returns ADDR (which must be a loopback address); then keeps draining
+/// stdout so the process never blocks on it. `logs` is named in the error.
+pub fn listening_on(what: &str, stdout: ChildStdout, logs: &Path) -> Result<SocketAddr> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        let _ = sender.send(lines.next().and_then(Result::ok));
+        for _ in lines {}
+    });
+    let first = receiver
+        .recv_timeout(START_TIMEOUT)
+        .ok()
+        .flatten()
+        .ok_or_else(|| {
+            anyhow!(
+                "{what} did not print its address; see the logs in {}",
+                logs.display()
+            )
+        })?;
+    let address = listening_address(&first)
+        .ok_or_else(|| anyhow!("{what} printed an unexpected first line: {first:?}"))?;
+    if !address.ip().is_loopback() {
+        bail!("{what} listens on {address}, not on loopback");
+    }
+    Ok(address)
+}
+
+/// The address of a `... listening on http://127.0.0.1:PORT` line.
+pub fn listening_address(line: &str) -> Option<SocketAddr> {
+    let (_, address) = line.trim().rsplit_once(" listening on http://")?;
+    address.trim_end_matches('/').parse().ok()
+}
+
 /// A command for `program` without the variables that would change what
 /// the emulator and the proxy do.
 pub fn scrubbed(program: &Path) -> Command {
@@ -159,4 +177,18 @@ pub fn scrubbed(program: &Path) -> Command {
         }
     }
     cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_listening_line() {
+        assert_eq!(
+            listening_address("eiam-sync-proxy listening on http://127.0.0.1:41601\n"),
+            Some(SocketAddr::from(([127, 0, 0, 1], 41601)))
+        );
+        assert_eq!(listening_address("something else"), None);
+    }
 }

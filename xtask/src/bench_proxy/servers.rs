@@ -2,17 +2,15 @@
 //! proxy on loopback ports, stopping them (a drop guard), and reading their
 //! memory and CPU time from `/proc`.
 
-use crate::children::scrubbed;
+use crate::children::{listening_on, scrubbed, spawn_logged};
 use crate::process;
 use crate::workspace::Workspace;
-use anyhow::{anyhow, bail, Context, Result};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use anyhow::Result;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -20,9 +18,6 @@ use std::time::{Duration, Instant};
 pub const PROXY: &str = "eiam-sync-proxy";
 /// The emulator's package and binary name.
 pub const EMULATOR: &str = "eiam-emulator";
-
-/// How long a server may take to print its listening line.
-const START_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// `cargo`, without the variables `cargo run` (so `cargo xtask`) sets for
 /// xtask itself. Build scripts that track them (`ring`'s tracks
@@ -123,54 +118,21 @@ pub fn start_proxy(
 
 fn start(name: &'static str, mut cmd: Command, out_dir: &Path) -> Result<Server> {
     let log = out_dir.join(format!("{name}.log"));
-    let stderr =
-        File::create(&log).with_context(|| format!("could not create {}", log.display()))?;
-    let line = process::describe(&cmd);
-    println!("$ {line} 2> {}", log.display());
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(stderr)
-        .spawn()
-        .with_context(|| format!("could not start `{line}`"))?;
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| anyhow!("no stdout pipe"))?;
+    println!("$ {} 2> {}", process::describe(&cmd), log.display());
+    let (child, stdout) = spawn_logged(&mut cmd, &log)?;
+    // Built first, so the child is stopped (Drop) if it never says where it listens.
     let mut server = Server {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         log,
         child,
     };
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut lines = BufReader::new(stdout).lines();
-        let first = lines.next().transpose();
-        let _ = sender.send(first);
-        // Keep draining, so a later write to stdout never meets a closed pipe.
-        for _ in lines {}
-    });
-    let first = match receiver.recv_timeout(START_TIMEOUT) {
-        Ok(Ok(Some(first))) => first,
-        Ok(Ok(None)) | Ok(Err(_)) | Err(_) => bail!(
-            "{name} did not print its listening line; see {}",
-            server.log.display()
-        ),
-    };
-    server.addr = listening_address(&first)
-        .ok_or_else(|| anyhow!("{name} printed an unexpected first line: {first:?}"))?;
+    server.addr = listening_on(name, stdout, out_dir)?;
     println!(
         "bench proxy: {name} pid {} on {}",
         server.pid(),
         server.addr
     );
     Ok(server)
-}
-
-/// The address of a `... listening on http://127.0.0.1:PORT` line.
-pub fn listening_address(line: &str) -> Option<SocketAddr> {
-    let (_, address) = line.trim().rsplit_once(" listening on http://")?;
-    address.trim_end_matches('/').parse().ok()
 }
 
 /// A field of `/proc/<pid>/status` in kB (`VmRSS`, `VmHWM`).
@@ -324,15 +286,6 @@ pub fn load_average() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_the_listening_line() {
-        assert_eq!(
-            listening_address("eiam-sync-proxy listening on http://127.0.0.1:41601\n"),
-            Some(SocketAddr::from(([127, 0, 0, 1], 41601)))
-        );
-        assert_eq!(listening_address("something else"), None);
-    }
 
     #[test]
     fn reads_proc_fields() {
