@@ -367,6 +367,32 @@ fn options() -> impl Strategy<Value = SummaryOptions> {
     })
 }
 
+/// `value` rendered in `style` with `hazard` planted near position `at`
+/// (`trailing` is what a `Trailing` hazard appends); also whether the hazard
+/// could be planted (a BOM or trailing text always can).
+fn with_hazard(
+    value: &Value,
+    hazard: Hazard,
+    at: usize,
+    style: u64,
+    trailing: &[u8],
+) -> (Vec<u8>, bool) {
+    let mut tree = node(value);
+    let planted = match hazard {
+        Hazard::None | Hazard::Bom | Hazard::Trailing => true,
+        other => apply(&mut tree, other, at),
+    };
+    let mut body = Vec::new();
+    if hazard == Hazard::Bom {
+        body.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    render(&tree, &mut Style(style | 1), &mut body);
+    if hazard == Hazard::Trailing {
+        body.extend_from_slice(trailing);
+    }
+    (body, planted)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -378,19 +404,7 @@ proptest! {
         at in 0usize..40,
         options in options(),
     ) {
-        let mut tree = node(&page);
-        let planted = match hazard {
-            Hazard::None | Hazard::Bom | Hazard::Trailing => true,
-            other => apply(&mut tree, other, at),
-        };
-        let mut body = Vec::new();
-        if hazard == Hazard::Bom {
-            body.extend_from_slice(b"\xEF\xBB\xBF");
-        }
-        render(&tree, &mut Style(style | 1), &mut body);
-        if hazard == Hazard::Trailing {
-            body.extend_from_slice(b" 0");
-        }
+        let (body, planted) = with_hazard(&page, hazard, at, style, b" 0");
         let accepted = fast_common::list(&body, options);
         match hazard {
             Hazard::None | Hazard::Bom => prop_assert!(accepted, "declined: {}", fast_common::lossy(&body)),
@@ -412,19 +426,8 @@ proptest! {
         hazard in hazard(),
         at in 0usize..20,
     ) {
-        let mut tree = node(&json!({ "RequestId": "r", "SynchronizationJob": job }));
-        let planted = match hazard {
-            Hazard::None | Hazard::Bom | Hazard::Trailing => true,
-            other => apply(&mut tree, other, at),
-        };
-        let mut body = Vec::new();
-        if hazard == Hazard::Bom {
-            body.extend_from_slice(b"\xEF\xBB\xBF");
-        }
-        render(&tree, &mut Style(style | 1), &mut body);
-        if hazard == Hazard::Trailing {
-            body.extend_from_slice(b"{}");
-        }
+        let response = json!({ "RequestId": "r", "SynchronizationJob": job });
+        let (body, planted) = with_hazard(&response, hazard, at, style, b"{}");
         let accepted = fast_common::get(&body);
         match hazard {
             Hazard::None | Hazard::Bom => prop_assert!(accepted, "declined: {}", fast_common::lossy(&body)),
