@@ -56,7 +56,8 @@ impl Default for SummaryOptions {
 
 object_only!(SummaryOptions);
 
-fn opt_bucket<'de, D: Deserializer<'de>>(d: D) -> Result<BucketSize, D::Error> {
+/// `deserialize_with` for an optional `bucket` (`null` means the default, days).
+pub(crate) fn opt_bucket<'de, D: Deserializer<'de>>(d: D) -> Result<BucketSize, D::Error> {
     Ok(Option::<BucketSize>::deserialize(d)?.unwrap_or_default())
 }
 

@@ -5,8 +5,8 @@
 //! the README ("Analysis").
 
 mod aggregate;
-/// Reads an optional `utcOffsetMinutes` option (shared by every option type that has one).
-pub(crate) use aggregate::utc_offset;
+/// Read the optional `bucket` and `utcOffsetMinutes` options (shared by every option type that has them).
+pub(crate) use aggregate::{opt_bucket, utc_offset};
 mod buckets;
 pub(crate) mod calendar;
 pub mod cron;

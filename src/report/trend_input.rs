@@ -14,7 +14,7 @@ pub struct TrendInput {
     #[serde(deserialize_with = "required_buckets")]
     pub time_buckets: Vec<TrendBucket>,
     /// The buckets' length (default `day`).
-    #[serde(default, deserialize_with = "opt_bucket")]
+    #[serde(default, deserialize_with = "crate::analyze::opt_bucket")]
     pub bucket: BucketSize,
     /// The UTC offset the buckets were cut in, in minutes (default 0).
     #[serde(default, deserialize_with = "crate::analyze::utc_offset")]
@@ -49,10 +49,6 @@ fn required_signed<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 
 fn zero_if_absent<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     Ok(opt_unsigned(d)?.unwrap_or(0))
-}
-
-fn opt_bucket<'de, D: Deserializer<'de>>(d: D) -> Result<BucketSize, D::Error> {
-    Ok(Option::<BucketSize>::deserialize(d)?.unwrap_or_default())
 }
 
 impl From<&JobsSummary> for TrendInput {
