@@ -5,9 +5,11 @@
 //! WebAssembly binding layer that only converts and names things.
 
 pub mod analyze;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod model;
 pub mod parse;
+#[cfg(feature = "reports")]
 pub mod report;
 mod template;
 pub mod validate;

@@ -6,6 +6,7 @@
 
 mod aggregate;
 /// Read the optional `bucket` and `utcOffsetMinutes` options (shared by every option type that has them).
+#[cfg(feature = "reports")]
 pub(crate) use aggregate::{opt_bucket, utc_offset};
 mod buckets;
 pub(crate) mod calendar;

@@ -1,7 +1,6 @@
 //! The package's error objects: plain `Error`s with a `name` users can test
 //! and the fields DESIGN.md lists, plus their TypeScript declarations and guards.
 
-use super::client::CLIENT_ERROR_NAMES;
 use crate::parse::ParseError;
 use js_sys::{Error, Reflect};
 use wasm_bindgen::prelude::*;
@@ -43,7 +42,11 @@ export interface EiamSyncParseError extends Error {
   /** 1-based column (Unicode characters) in the input text; `null` for object input or when no position applies. */
   column: number | null;
 }
+"#;
 
+#[cfg(feature = "client")]
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_UNION: &'static str = r#"
 /** Every error this package throws or rejects with. */
 export type EiamSyncError =
   | EiamSyncParseError
@@ -53,8 +56,22 @@ export type EiamSyncError =
   | EiamSyncValidationError;
 "#;
 
+/// The `core` entry has no client, so its only error is the parse error.
+#[cfg(not(feature = "client"))]
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_UNION: &'static str = r#"
+/** Every error this entry throws. */
+export type EiamSyncError = EiamSyncParseError;
+"#;
+
 /// The `name` of parse errors.
 pub(crate) const PARSE_ERROR_NAME: &str = "EiamSyncParseError";
+
+/// The names of the client's errors, when the client is built in.
+#[cfg(feature = "client")]
+use super::client::CLIENT_ERROR_NAMES;
+#[cfg(not(feature = "client"))]
+const CLIENT_ERROR_NAMES: [&str; 0] = [];
 
 /// Every error name this package uses; `isEiamSyncError` accepts these.
 const ERROR_NAMES: &[&str] = &[PARSE_ERROR_NAME];

@@ -17,7 +17,11 @@ mod validate;
 pub use validate::*;
 mod analyze;
 pub use analyze::*;
+#[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
 pub use client::*;
+#[cfg(feature = "reports")]
 mod report;
+#[cfg(feature = "reports")]
 pub use report::*;

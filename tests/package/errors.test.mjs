@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as eiam from "eiam-sync";
+import { eiam } from "./entry.mjs";
 import { LIST_SEED, listWith, utf8 } from "./fixtures.mjs";
 
 function catchError(run) {

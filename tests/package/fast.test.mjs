@@ -8,7 +8,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as eiam from "eiam-sync";
+import { eiam } from "./entry.mjs";
 import { generateResponses } from "../../bench/generate.mjs";
 import { LIST_SEED, SEEDS, expectParseError, utf8 } from "./fixtures.mjs";
 

@@ -5,7 +5,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as eiam from "eiam-sync";
+import { eiam } from "./entry.mjs";
 import { LIST_SEED, SEEDS, listWith, utf8 } from "./fixtures.mjs";
 
 const { parseListSynchronizationJobs: parseList } = eiam;

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as eiam from "eiam-sync";
+import { eiam } from "./entry.mjs";
 import { SEEDS, LIST_SEED, listWith, utf8, canonical } from "./fixtures.mjs";
 
 for (const seed of SEEDS) {

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as eiam from "eiam-sync";
+import { eiam } from "./entry.mjs";
 import { SEEDS } from "./fixtures.mjs";
 
 const VALIDATORS = [

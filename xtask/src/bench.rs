@@ -100,7 +100,7 @@ pub fn bench(args: &BenchArgs) -> Result<()> {
         .with_context(|| format!("could not create {}", out_dir.display()))?;
 
     let results = browser::run(&ws, &plan, &out_dir)?;
-    let package = report::PackageSize::measure(&ws.pkg_dir())?;
+    let package = report::PackageSizes::measure(&ws.pkg_dir())?;
     let browser_report = report::BrowserReport::new(&plan, results, package);
     let markdown = browser_report.markdown();
     println!("\n{markdown}");

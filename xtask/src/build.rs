@@ -1,6 +1,8 @@
-//! `cargo xtask build`: assembles the npm package in `pkg/` with a plain pipeline:
-//! cargo (wasm32, release) -> wasm-bindgen (`web` target) -> wasm-opt -Os (npm
-//! binaryen) -> the files of `pkg-template/`. Then reports the gzipped size.
+//! `cargo xtask build`: assembles the npm package in `pkg/` with a plain pipeline,
+//! once per entry ([`ENTRIES`]): cargo (wasm32, release, the entry's features)
+//! -> wasm-bindgen (`web` target) -> wasm-opt -Os (npm binaryen) -> the entry
+//! files of `pkg-template/entry/`. Then the package files of `pkg-template/`, and
+//! each entry's gzipped size.
 
 use crate::process::{self, find_program};
 use crate::workspace::{Workspace, LIBRARY_CRATE, LIBRARY_PACKAGE, WASM_TARGET};
@@ -9,7 +11,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Choices that change how the package is built.
@@ -22,41 +24,84 @@ pub struct BuildOptions {
     pub skip_wasm_opt: bool,
 }
 
+/// One wasm module of the package and the entry files that load it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The import specifier users write, for messages.
+    pub specifier: &'static str,
+    /// Where its files go inside `pkg/` (`""` for the package root).
+    pub subdir: &'static str,
+    /// Built with `--no-default-features`: parsing, validation and analysis
+    /// without the client and the reports (Cargo.toml `[features]`).
+    pub core_only: bool,
+}
+
+/// The package root (everything DESIGN.md lists) and `eiam-sync/core`, the
+/// part that fits the 150 KB budget for pages that need no client or reports.
+pub const ENTRIES: [Entry; 2] = [
+    Entry {
+        specifier: "eiam-sync",
+        subdir: "",
+        core_only: false,
+    },
+    Entry {
+        specifier: "eiam-sync/core",
+        subdir: "core",
+        core_only: true,
+    },
+];
+
 /// The wasm-bindgen output name: `eiam_sync.js`, `eiam_sync_bg.wasm`, ...
 const OUT_NAME: &str = LIBRARY_CRATE;
+/// The module's file name in every entry directory.
+pub const MODULE_FILE: &str = "eiam_sync_bg.wasm";
+/// The JS glue's file name in every entry directory.
+pub const GLUE_FILE: &str = "eiam_sync.js";
 
-/// Builds the package into `pkg/` (wiped first) and prints its gzipped size.
+/// Builds the package into `pkg/` (wiped first) and prints each entry's
+/// gzipped size.
 pub fn build(ws: &Workspace, options: &BuildOptions) -> Result<()> {
-    let wasm = compile(ws, options)?;
-    let bindgen_dir = ws.target_dir.join("wasm-bindgen");
-    generate_bindings(ws, &wasm, &bindgen_dir)?;
-
     let pkg = ws.pkg_dir();
     if pkg.exists() {
         fs::remove_dir_all(&pkg).with_context(|| format!("could not remove {}", pkg.display()))?;
     }
-    fs::create_dir_all(&pkg).with_context(|| format!("could not create {}", pkg.display()))?;
+    for entry in &ENTRIES {
+        build_entry(ws, options, entry)?;
+    }
+    let entry_files = ws.path("pkg-template/entry");
+    copy_tree(&ws.path("pkg-template"), &pkg, &|path| path != entry_files)?;
+    println!("build: package assembled in {}", pkg.display());
+    Ok(())
+}
 
-    let module_name = format!("{OUT_NAME}_bg.wasm");
-    let bindgen_module = bindgen_dir.join(&module_name);
-    let pkg_module = pkg.join(&module_name);
+/// Compiles, binds and optimises one entry's module into its directory of `pkg/`.
+fn build_entry(ws: &Workspace, options: &BuildOptions, entry: &Entry) -> Result<()> {
+    println!("build: {}", entry.specifier);
+    let wasm = compile(ws, options, entry)?;
+    let bindgen_dir = ws.target_dir.join("wasm-bindgen").join(match entry.subdir {
+        "" => "root",
+        subdir => subdir,
+    });
+    generate_bindings(ws, &wasm, &bindgen_dir)?;
+
+    let out = ws.pkg_dir().join(entry.subdir);
+    fs::create_dir_all(&out).with_context(|| format!("could not create {}", out.display()))?;
+    let bindgen_module = bindgen_dir.join(MODULE_FILE);
+    let pkg_module = out.join(MODULE_FILE);
     if options.skip_wasm_opt {
         println!("build: skipping wasm-opt (--no-wasm-opt)");
         copy_file(&bindgen_module, &pkg_module)?;
     } else {
         optimize(ws, &bindgen_module, &pkg_module)?;
     }
-    copy_tree(&bindgen_dir, &pkg, &|path| path != bindgen_module)?;
-    copy_tree(&ws.path("pkg-template"), &pkg, &|_| true)?;
-    let glue = pkg.join(format!("{OUT_NAME}.js"));
+    copy_tree(&bindgen_dir, &out, &|path| path != bindgen_module)?;
+    copy_tree(&ws.path("pkg-template/entry"), &out, &|_| true)?;
+    let glue = out.join(GLUE_FILE);
     let text =
         fs::read_to_string(&glue).with_context(|| format!("could not read {}", glue.display()))?;
     fs::write(&glue, without_doc_comments(&text))
         .with_context(|| format!("could not write {}", glue.display()))?;
-
-    print_size(&pkg_module, &pkg.join(format!("{OUT_NAME}.js")))?;
-    println!("build: package assembled in {}", pkg.display());
-    Ok(())
+    print_size(entry, &pkg_module, &glue)
 }
 
 /// Builds the debug binaries of the emulator and the proxy (what `demo`
@@ -75,7 +120,7 @@ pub fn build_service_binaries(ws: &Workspace) -> Result<()> {
 /// The Cargo profile of the published module (size settings; see Cargo.toml).
 const WASM_PROFILE: &str = "wasm-release";
 
-fn compile(ws: &Workspace, options: &BuildOptions) -> Result<std::path::PathBuf> {
+fn compile(ws: &Workspace, options: &BuildOptions, entry: &Entry) -> Result<PathBuf> {
     let mut cmd = Command::new("cargo");
     cmd.current_dir(&ws.root).args([
         "build",
@@ -87,6 +132,9 @@ fn compile(ws: &Workspace, options: &BuildOptions) -> Result<std::path::PathBuf>
         LIBRARY_PACKAGE,
         "--lib",
     ]);
+    if entry.core_only {
+        cmd.arg("--no-default-features");
+    }
     if let Some(level) = &options.opt_level {
         println!("build: CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL={level}");
         cmd.env("CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL", level);
@@ -154,7 +202,7 @@ fn copy_file(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Copies every file under `from` into `to`, keeping relative paths, for the
-/// paths `include` accepts.
+/// paths `include` accepts (a directory it refuses is skipped whole).
 fn copy_tree(from: &Path, to: &Path, include: &dyn Fn(&Path) -> bool) -> Result<()> {
     let entries =
         fs::read_dir(from).with_context(|| format!("could not read {}", from.display()))?;
@@ -162,11 +210,14 @@ fn copy_tree(from: &Path, to: &Path, include: &dyn Fn(&Path) -> bool) -> Result<
         let entry = entry.with_context(|| format!("could not read {}", from.display()))?;
         let source = entry.path();
         let target = to.join(entry.file_name());
+        if !include(&source) {
+            continue;
+        }
         if source.is_dir() {
             fs::create_dir_all(&target)
                 .with_context(|| format!("could not create {}", target.display()))?;
             copy_tree(&source, &target, include)?;
-        } else if include(&source) {
+        } else {
             copy_file(&source, &target)?;
         }
     }
@@ -205,7 +256,7 @@ pub fn gzipped_len(bytes: &[u8]) -> Result<usize> {
     Ok(encoder.finish()?.len())
 }
 
-fn print_size(wasm: &Path, glue: &Path) -> Result<()> {
+fn print_size(entry: &Entry, wasm: &Path, glue: &Path) -> Result<()> {
     let mut total = 0;
     let mut parts = Vec::new();
     for path in [wasm, glue] {
@@ -215,9 +266,10 @@ fn print_size(wasm: &Path, glue: &Path) -> Result<()> {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         parts.push(format!("{name} {} B ({gz} B gz)", bytes.len()));
     }
-    println!("build: {}", parts.join(", "));
+    println!("build: {}: {}", entry.specifier, parts.join(", "));
     println!(
-        "build: gzipped size (best compression), wasm + glue: {total} B = {:.1} KB",
+        "build: {}: gzipped size (best compression), wasm + glue: {total} B = {:.1} KB",
+        entry.specifier,
         total as f64 / 1000.0
     );
     Ok(())

@@ -2,6 +2,7 @@
 //! contents, publint, attw, and a consumer project (`tests/package/`) that
 //! installs it, type-checks against it and runs `node --test` on it.
 
+use crate::build::{ENTRIES, MODULE_FILE};
 use crate::process;
 use crate::suite::Outcome;
 use crate::workspace::Workspace;
@@ -52,29 +53,41 @@ pub fn packed_filename(json: &str) -> Result<String> {
         .context("`npm pack --json` output has no filename")
 }
 
-/// Lists the tarball with `tar tzf` and checks it holds exactly one `.wasm`.
-pub fn check_single_wasm(tarball: &Path) -> Result<Outcome> {
+/// Lists the tarball with `tar tzf` and checks it holds exactly the modules of
+/// [`ENTRIES`], one each, and no other `.wasm` (no stale or stray build output).
+pub fn check_modules(tarball: &Path) -> Result<Outcome> {
     let listing = process::capture(Command::new("tar").arg("tzf").arg(tarball))?;
     let files: Vec<&str> = listing
         .lines()
         .filter(|line| !line.ends_with('/'))
         .collect();
-    let modules: Vec<&str> = files
-        .iter()
-        .copied()
-        .filter(|file| file.ends_with(".wasm"))
-        .collect();
     println!("package: {} files:", files.len());
     for file in &files {
         println!("  {file}");
     }
-    if modules.len() != 1 {
-        bail!(
-            "the tarball must hold exactly one .wasm, it holds {}: {modules:?}",
-            modules.len()
-        );
+    let mut modules: Vec<String> = files
+        .iter()
+        .filter(|file| file.ends_with(".wasm"))
+        .map(|file| file.to_string())
+        .collect();
+    modules.sort();
+    let mut expected = expected_modules();
+    expected.sort();
+    if modules != expected {
+        bail!("the tarball must hold the modules {expected:?}, it holds {modules:?}");
     }
     Ok(Outcome::Passed)
+}
+
+/// The tarball paths of the entries' modules (`npm pack` puts files under `package/`).
+fn expected_modules() -> Vec<String> {
+    ENTRIES
+        .iter()
+        .map(|entry| match entry.subdir {
+            "" => format!("package/{MODULE_FILE}"),
+            subdir => format!("package/{subdir}/{MODULE_FILE}"),
+        })
+        .collect()
 }
 
 /// Runs publint on the tarball; it exits non-zero on errors (suggestions and
@@ -91,17 +104,26 @@ pub fn publint(ws: &Workspace, tarball: &Path) -> Result<Outcome> {
 
 /// Runs "Are the Types Wrong?" on the tarball, with the `esm-only` profile: the
 /// package is ESM-only on purpose (top-level `await` in the browser entry), so
-/// `require()` from CommonJS is not a supported way to load it. The wasm file's
-/// subpath export is an asset for URLs, not a module with types.
+/// `require()` from CommonJS is not a supported way to load it. The wasm files'
+/// subpath exports are assets for URLs, not modules with types.
 pub fn attw(ws: &Workspace, tarball: &Path) -> Result<Outcome> {
     process::run(
         Command::new(ws.npm_bin("attw"))
             .current_dir(&ws.root)
             .arg(tarball)
             .args(["--profile", "esm-only"])
-            .args(["--exclude-entrypoints", "./eiam_sync_bg.wasm"]),
+            .arg("--exclude-entrypoints")
+            .args(module_subpaths()),
     )?;
     Ok(Outcome::Passed)
+}
+
+/// The export subpaths of the entries' modules (`./eiam_sync_bg.wasm`, ...).
+fn module_subpaths() -> Vec<String> {
+    expected_modules()
+        .iter()
+        .map(|path| format!(".{}", path.trim_start_matches("package")))
+        .collect()
 }
 
 /// Installs the tarball into `tests/package/node_modules` (no save, no lock).
@@ -142,21 +164,59 @@ pub fn typecheck_consumer(ws: &Workspace) -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
-/// Runs Node's test runner on every `tests/package/*.test.mjs`. The files are
-/// named explicitly: how a directory argument is read changed across Node versions.
+/// The module the shared package tests import to pick the entry under test.
+const ENTRY_MODULE: &str = "./entry.mjs";
+/// The variable `entry.mjs` reads: `core` selects `eiam-sync/core`.
+const ENTRY_ENV: &str = "EIAM_SYNC_ENTRY";
+
+/// Runs Node's test runner on every `tests/package/*.test.mjs` against the
+/// package root, then again on the ones that import [`ENTRY_MODULE`] against
+/// `eiam-sync/core`. The files are named explicitly: how a directory argument
+/// is read changed across Node versions.
 pub fn node_tests(ws: &Workspace) -> Result<Outcome> {
     let consumer = ws.path(CONSUMER_DIR);
     let tests = files_ending(&consumer, ".test.mjs")?;
     if tests.is_empty() {
         anyhow::bail!("no {CONSUMER_DIR}/*.test.mjs to run");
     }
+    let mut shared = Vec::new();
+    for test in &tests {
+        let text = fs::read_to_string(test)
+            .with_context(|| format!("could not read {}", test.display()))?;
+        if imports_entry_module(&text) {
+            shared.push(test.clone());
+        }
+    }
+    if shared.is_empty() {
+        anyhow::bail!("no {CONSUMER_DIR}/*.test.mjs imports {ENTRY_MODULE}");
+    }
+    println!("node --test: {} file(s) against eiam-sync", tests.len());
     process::run(
         Command::new("node")
             .current_dir(&ws.root)
+            .env_remove(ENTRY_ENV)
             .arg("--test")
-            .args(tests),
+            .args(&tests),
+    )?;
+    println!(
+        "node --test: {} file(s) against eiam-sync/core",
+        shared.len()
+    );
+    process::run(
+        Command::new("node")
+            .current_dir(&ws.root)
+            .env(ENTRY_ENV, "core")
+            .arg("--test")
+            .args(&shared),
     )?;
     Ok(Outcome::Passed)
+}
+
+/// Whether a test file's source imports the entry-selecting module.
+fn imports_entry_module(source: &str) -> bool {
+    source
+        .lines()
+        .any(|line| line.starts_with("import ") && line.contains(&format!("\"{ENTRY_MODULE}\"")))
 }
 
 /// Files (not directories) directly in `dir` whose names end with `suffix`, sorted.
@@ -226,6 +286,34 @@ mod tests {
         assert_eq!(packed_filename(json).expect("valid"), "eiam-sync-0.1.0.tgz");
         assert!(packed_filename("[]").is_err());
         assert!(packed_filename("npm warn something").is_err());
+    }
+
+    #[test]
+    fn names_each_entry_module_in_the_tarball_and_the_exports() {
+        assert_eq!(
+            expected_modules(),
+            [
+                "package/eiam_sync_bg.wasm",
+                "package/core/eiam_sync_bg.wasm"
+            ]
+        );
+        assert_eq!(
+            module_subpaths(),
+            ["./eiam_sync_bg.wasm", "./core/eiam_sync_bg.wasm"]
+        );
+    }
+
+    #[test]
+    fn recognises_the_files_that_pick_an_entry() {
+        assert!(imports_entry_module(
+            "// x\nimport { eiam } from \"./entry.mjs\";\n"
+        ));
+        assert!(!imports_entry_module(
+            "import * as eiam from \"eiam-sync\";\n"
+        ));
+        assert!(!imports_entry_module(
+            "// import { eiam } from \"./entry.mjs\";\n"
+        ));
     }
 
     #[test]

@@ -64,6 +64,24 @@ pub fn test() -> Result<()> {
             ],
         )
     })?;
+    // `eiam-sync/core`'s module: the library without the client and the reports.
+    recap.step("cargo clippy (wasm32, core entry)", || {
+        cargo(
+            &ws,
+            &[
+                "clippy",
+                "-p",
+                LIBRARY_PACKAGE,
+                "--target",
+                WASM_TARGET,
+                "--lib",
+                "--no-default-features",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
     // The proxy's tests start the emulator binary as a real process.
     recap.step("cargo build (binaries)", || {
         cargo(&ws, &["build", "--workspace", "--bins"])
@@ -97,8 +115,8 @@ pub fn test() -> Result<()> {
         tarball = package_checks::pack(&ws)?;
         Ok(Outcome::Passed)
     })?;
-    recap.step("tarball holds one .wasm", || {
-        package_checks::check_single_wasm(&tarball)
+    recap.step("tarball holds each entry's .wasm", || {
+        package_checks::check_modules(&tarball)
     })?;
     recap.step("publint", || package_checks::publint(&ws, &tarball))?;
     recap.step("attw", || package_checks::attw(&ws, &tarball))?;

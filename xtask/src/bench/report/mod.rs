@@ -4,7 +4,7 @@
 
 use super::browser::{BrowserResults, Route, SizeResults};
 use super::BenchPlan;
-use crate::build::gzipped_len;
+use crate::build::{gzipped_len, GLUE_FILE, MODULE_FILE};
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -16,11 +16,13 @@ pub const AGGREGATION_TARGET: f64 = 0.5;
 pub const AGGREGATION_TARGET_JOBS: u64 = 10_000;
 /// Issue 3: (c)/JSON.parse at most this.
 pub const PARSE_TARGET: f64 = 1.5;
-/// Issue 2: the package (wasm + glue) at most this many gzipped bytes
-/// (150 KB, KB = 1000 B as `cargo xtask build` prints it).
+/// Issue 2: a module of the package (wasm + glue) at most this many gzipped
+/// bytes (150 KB, KB = 1000 B as `cargo xtask build` prints it). It applies to
+/// `eiam-sync/core`, the entry without the client and the reports (README
+/// "Speed and size"); the root entry's size is reported beside it.
 pub const SIZE_BUDGET_BYTES: u64 = 150_000;
 
-/// The gzipped (best compression) size of the package's wasm and JS glue.
+/// The gzipped (best compression) size of one entry's wasm and JS glue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PackageSize {
     pub wasm_gz: u64,
@@ -28,22 +30,46 @@ pub struct PackageSize {
 }
 
 impl PackageSize {
-    /// Measures `pkg/eiam_sync_bg.wasm` and `pkg/eiam_sync.js` as `build` does.
-    pub fn measure(pkg: &Path) -> Result<Self> {
+    /// Measures an entry directory's module and glue as `build` does.
+    pub fn measure(dir: &Path) -> Result<Self> {
         let gz = |name: &str| -> Result<u64> {
-            let path = pkg.join(name);
+            let path = dir.join(name);
             let bytes = std::fs::read(&path)
                 .with_context(|| format!("could not read {}", path.display()))?;
             Ok(gzipped_len(&bytes)? as u64)
         };
         Ok(PackageSize {
-            wasm_gz: gz("eiam_sync_bg.wasm")?,
-            glue_gz: gz("eiam_sync.js")?,
+            wasm_gz: gz(MODULE_FILE)?,
+            glue_gz: gz(GLUE_FILE)?,
         })
     }
 
     pub fn total(&self) -> u64 {
         self.wasm_gz + self.glue_gz
+    }
+}
+
+/// The sizes of the package's two entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackageSizes {
+    /// `eiam-sync`: everything, with the client and the reports.
+    pub root: PackageSize,
+    /// `eiam-sync/core`: parsing, validation and analysis; the budget's entry.
+    pub core: PackageSize,
+}
+
+impl PackageSizes {
+    /// Measures `pkg/` and `pkg/core/`.
+    pub fn measure(pkg: &Path) -> Result<Self> {
+        Ok(PackageSizes {
+            root: PackageSize::measure(pkg)?,
+            core: PackageSize::measure(&pkg.join("core"))?,
+        })
+    }
+
+    /// Each entry's import specifier and size, root first.
+    fn entries(&self) -> [(&'static str, PackageSize); 2] {
+        [("eiam-sync", self.root), ("eiam-sync/core", self.core)]
     }
 }
 
@@ -75,7 +101,7 @@ impl Target {
 pub struct BrowserReport {
     plan: BenchPlan,
     results: BrowserResults,
-    package: PackageSize,
+    package: PackageSizes,
 }
 
 /// `numerator / denominator` when both were timed.
@@ -103,8 +129,18 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
+/// `"140.0 KB (135.0 wasm + 5.0 glue)"`.
+fn size_text(size: PackageSize) -> String {
+    format!(
+        "{} ({} wasm + {} glue)",
+        kb(size.total()),
+        kb(size.wasm_gz),
+        kb(size.glue_gz)
+    )
+}
+
 impl BrowserReport {
-    pub fn new(plan: &BenchPlan, results: BrowserResults, package: PackageSize) -> Self {
+    pub fn new(plan: &BenchPlan, results: BrowserResults, package: PackageSizes) -> Self {
         BrowserReport {
             plan: plan.clone(),
             results,
@@ -163,17 +199,12 @@ impl BrowserReport {
                 note: None,
             });
         }
-        let total = self.package.total();
+        let core = self.package.core;
         targets.push(Target {
-            name: "package gzipped (wasm + glue)".to_owned(),
+            name: "eiam-sync/core gzipped (wasm + glue)".to_owned(),
             limit: format!("<= {}", kb(SIZE_BUDGET_BYTES)),
-            value: Some(format!(
-                "{} ({} wasm + {} glue)",
-                kb(total),
-                kb(self.package.wasm_gz),
-                kb(self.package.glue_gz)
-            )),
-            met: Some(total <= SIZE_BUDGET_BYTES),
+            value: Some(size_text(core)),
+            met: Some(core.total() <= SIZE_BUDGET_BYTES),
             note: None,
         });
         targets

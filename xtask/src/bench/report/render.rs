@@ -114,6 +114,17 @@ impl BrowserReport {
                 target.verdict()
             );
         }
+        let _ = writeln!(md, "\n### Package size (gzipped, best compression)\n");
+        let _ = writeln!(md, "| entry | wasm + glue |");
+        let _ = writeln!(md, "|---|---|");
+        for (specifier, size) in self.package.entries() {
+            let _ = writeln!(md, "| `{specifier}` | {} |", size_text(size));
+        }
+        let _ = writeln!(
+            md,
+            "\nThe {} budget applies to `eiam-sync/core`; the root entry adds the client and the reports.",
+            kb(SIZE_BUDGET_BYTES)
+        );
         let misses: Vec<String> = self
             .targets()
             .into_iter()
@@ -219,10 +230,14 @@ impl BrowserReport {
             "facts": self.results.facts,
             "sizes": sizes,
             "package": {
-                "wasmGzBytes": self.package.wasm_gz,
-                "glueGzBytes": self.package.glue_gz,
-                "totalGzBytes": self.package.total(),
+                "entries": self.package.entries().iter().map(|(specifier, size)| json!({
+                    "entry": specifier,
+                    "wasmGzBytes": size.wasm_gz,
+                    "glueGzBytes": size.glue_gz,
+                    "totalGzBytes": size.total(),
+                })).collect::<Vec<_>>(),
                 "budgetGzBytes": SIZE_BUDGET_BYTES,
+                "budgetEntry": "eiam-sync/core",
             },
             "targets": targets,
         });

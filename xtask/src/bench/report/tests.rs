@@ -37,9 +37,15 @@ fn report(sizes: Vec<SizeResults>, quick: bool) -> BrowserReport {
         facts: json!({ "userAgent": "HeadlessChrome" }),
         sizes,
     };
-    let package = PackageSize {
-        wasm_gz: 100_000,
-        glue_gz: 10_000,
+    let package = PackageSizes {
+        root: PackageSize {
+            wasm_gz: 190_000,
+            glue_gz: 10_000,
+        },
+        core: PackageSize {
+            wasm_gz: 100_000,
+            glue_gz: 10_000,
+        },
     };
     BrowserReport::new(&plan, results, package)
 }
@@ -63,7 +69,26 @@ fn judges_each_target() {
     assert!(md.contains("| 10,000 | 100 | 19,000,000 |"), "{md}");
     let json: Value = serde_json::from_str(&report.json_text().expect("json")).expect("valid");
     assert_eq!(json["sizes"][1]["ratios"]["b_over_a"], json!(0.4));
-    assert_eq!(json["package"]["totalGzBytes"], json!(110_000));
+    assert!(
+        md.contains("| `eiam-sync` | 200.0 KB (190.0 KB wasm + 10.0 KB glue) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| eiam-sync/core gzipped (wasm + glue) | <= 150.0 KB | 110.0 KB"),
+        "{md}"
+    );
+    assert_eq!(
+        json["package"]["entries"][0]["totalGzBytes"],
+        json!(200_000)
+    );
+    assert_eq!(
+        json["package"]["entries"][1]["entry"],
+        json!("eiam-sync/core")
+    );
+    assert_eq!(
+        json["package"]["entries"][1]["totalGzBytes"],
+        json!(110_000)
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
-// Node.js entry (the "node" export condition): Node's fetch cannot read file:
-// URLs, so the module's bytes are read from disk and instantiated synchronously.
+// Node.js entry (the "node" export condition, at the root and in `core/`):
+// Node's fetch cannot read file: URLs, so the module's bytes are read from disk
+// and instantiated synchronously.
 import { readFileSync } from "node:fs";
 import init, { initSync } from "./eiam_sync.js";
 
