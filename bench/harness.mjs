@@ -29,6 +29,15 @@ function integerParameter(params, name, fallback) {
   return number;
 }
 
+/** The package entry to time: the root (`/pkg/index.js`) or `core` (`/pkg/core/index.js`). */
+const ENTRIES = { root: { specifier: "eiam-sync", module: "/pkg/index.js" }, core: { specifier: "eiam-sync/core", module: "/pkg/core/index.js" } };
+
+function entryParameter(params) {
+  const name = params.get("entry") ?? "root";
+  if (!Object.hasOwn(ENTRIES, name)) throw new Error(`bad entry=${name}`);
+  return ENTRIES[name];
+}
+
 function readParameters() {
   const params = new URL(window.location.href).searchParams;
   const sizes = (params.get("sizes") ?? "1000,10000").split(",").map(Number);
@@ -38,6 +47,7 @@ function readParameters() {
     runs: Math.max(1, integerParameter(params, "runs", 15)),
     warmups: integerParameter(params, "warmups", 3),
     seed: integerParameter(params, "seed", DEFAULT_SEED),
+    entry: entryParameter(params),
   };
 }
 
@@ -122,7 +132,7 @@ function alternate(routes, warmups, runs) {
 
 async function main() {
   const parameters = readParameters();
-  const eiam = await import("/pkg/index.js");
+  const eiam = await import(parameters.entry.module);
   const aggregatorAvailable = typeof eiam.JobAggregator === "function";
   const facts = {
     userAgent: navigator.userAgent,
@@ -131,6 +141,7 @@ async function main() {
     timerResolutionMs: timerResolution(),
     gcBetweenRuns: typeof globalThis.gc === "function",
     seed: parameters.seed,
+    entry: parameters.entry.specifier,
     runs: parameters.runs,
     warmups: parameters.warmups,
     jobAggregator: aggregatorAvailable ? "available" : "unavailable",

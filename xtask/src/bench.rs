@@ -43,6 +43,29 @@ pub struct BenchArgs {
     /// Skip the native criterion benches.
     #[arg(long)]
     pub no_native: bool,
+    /// The package entry the browser benchmark imports: `root` (`eiam-sync`) or
+    /// `core` (`eiam-sync/core`, built without the client and the reports).
+    #[arg(long, value_enum, default_value_t = BenchEntry::Root)]
+    pub entry: BenchEntry,
+}
+
+/// Which entry's module the browser benchmark times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchEntry {
+    /// `eiam-sync`: `pkg/index.js`.
+    Root,
+    /// `eiam-sync/core`: `pkg/core/index.js`.
+    Core,
+}
+
+impl BenchEntry {
+    /// The value of the page's `entry` parameter and of the report's `entry` fact.
+    pub fn specifier(self) -> &'static str {
+        match self {
+            BenchEntry::Root => "eiam-sync",
+            BenchEntry::Core => "eiam-sync/core",
+        }
+    }
 }
 
 /// Other benchmarks than the default (the package's, in a browser and native).
@@ -63,6 +86,8 @@ pub struct BenchPlan {
     pub warmups: u32,
     /// Criterion's `--quick`.
     pub quick: bool,
+    /// The entry the browser page imports.
+    pub entry: BenchEntry,
 }
 
 /// The dataset sizes of a full run and of `--quick`.
@@ -81,6 +106,7 @@ impl BenchPlan {
             runs: args.runs.unwrap_or(runs),
             warmups,
             quick: args.quick,
+            entry: args.entry,
         }
     }
 }
@@ -150,6 +176,7 @@ mod tests {
             runs,
             no_build: false,
             no_native: false,
+            entry: BenchEntry::Root,
         }
     }
 
@@ -176,9 +203,20 @@ mod tests {
                 quick: true,
                 runs: Some(7),
                 suite: None,
+                entry: BenchEntry::Root,
                 ..
             })
         ));
+        let cli = crate::Cli::try_parse_from(["xtask", "bench", "--entry", "core"])
+            .expect("--entry core parses");
+        assert!(matches!(
+            cli.command,
+            crate::Task::Bench(BenchArgs {
+                entry: BenchEntry::Core,
+                ..
+            })
+        ));
+        assert!(crate::Cli::try_parse_from(["xtask", "bench", "--entry", "manual"]).is_err());
         let cli = crate::Cli::try_parse_from(["xtask", "bench", "proxy"]).expect("proxy parses");
         assert!(matches!(
             cli.command,

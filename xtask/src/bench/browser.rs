@@ -2,7 +2,7 @@
 //! Chromium through it, and read back the page's results.
 
 use super::server::BenchServer;
-use super::BenchPlan;
+use super::{BenchEntry, BenchPlan};
 use crate::process;
 use crate::setup::CHROMIUM;
 use crate::workspace::Workspace;
@@ -88,8 +88,12 @@ pub fn run(ws: &Workspace, plan: &BenchPlan, out_dir: &Path) -> Result<BrowserRe
     }
     let server = BenchServer::start(&ws.path("bench"), &ws.pkg_dir())?;
     let sizes: Vec<String> = plan.sizes.iter().map(u64::to_string).collect();
+    let entry = match plan.entry {
+        BenchEntry::Root => "root",
+        BenchEntry::Core => "core",
+    };
     let url = format!(
-        "http://{}/?sizes={}&runs={}&warmups={}",
+        "http://{}/?sizes={}&runs={}&warmups={}&entry={entry}",
         server.address,
         sizes.join(","),
         plan.runs,

@@ -9,7 +9,11 @@ impl BrowserReport {
         let facts = &self.results.facts;
         let fact = |name: &str| facts.get(name).cloned().unwrap_or(Value::Null);
         let mut md = String::new();
-        let _ = writeln!(md, "## Browser benchmark (headless Chromium)\n");
+        let _ = writeln!(
+            md,
+            "## Browser benchmark (headless Chromium), `{}`\n",
+            self.plan.entry.specifier()
+        );
         let _ = writeln!(
             md,
             "{} timed runs per route after {} warm-up run(s), alternating on the same bytes \
@@ -224,6 +228,7 @@ impl BrowserReport {
             })
             .collect();
         let report = json!({
+            "entry": self.plan.entry.specifier(),
             "quick": self.plan.quick,
             "runs": self.plan.runs,
             "warmups": self.plan.warmups,

@@ -1,4 +1,5 @@
 use super::super::browser::RouteStats;
+use super::super::BenchEntry;
 use super::*;
 
 fn timed(median: f64) -> Route {
@@ -32,6 +33,7 @@ fn report(sizes: Vec<SizeResults>, quick: bool) -> BrowserReport {
         runs: 15,
         warmups: 3,
         quick,
+        entry: BenchEntry::Core,
     };
     let results = BrowserResults {
         facts: json!({ "userAgent": "HeadlessChrome" }),
@@ -65,6 +67,7 @@ fn judges_each_target() {
     assert_eq!(met, vec![Some(true), Some(false), Some(true), Some(true)]);
     let md = report.markdown();
     assert!(md.contains("(b)/(a) = 0.40"), "{md}");
+    assert!(md.contains("(headless Chromium), `eiam-sync/core`"), "{md}");
     assert!(md.contains("**MISS**"), "{md}");
     assert!(md.contains("| 10,000 | 100 | 19,000,000 |"), "{md}");
     let json: Value = serde_json::from_str(&report.json_text().expect("json")).expect("valid");
