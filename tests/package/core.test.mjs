@@ -9,48 +9,7 @@ import { readFileSync } from "node:fs";
 import * as core from "eiam-sync/core";
 import * as root from "eiam-sync";
 import { LIST_SEED, SEEDS, canonical, listWith, utf8 } from "./fixtures.mjs";
-
-// Written out from DESIGN.md's "Parsing", "Validation" and "Analysis" lists,
-// not derived from either entry, so a name that goes missing or slips in fails.
-const CORE_FUNCTIONS = [
-  "JobAggregator",
-  "checkDeletionThresholds",
-  "diffConfigurations",
-  "isEiamSyncError",
-  "isEiamSyncParseError",
-  "nextScheduledRuns",
-  "parseGetIdentityProviderUdPullConfiguration",
-  "parseGetIdentityProviderUdPushConfiguration",
-  "parseGetSynchronizationJob",
-  "parseListSynchronizationJobs",
-  "summarizeJob",
-  "summarizeJobs",
-  "validateGetIdentityProviderUdPullConfigurationRequest",
-  "validateGetIdentityProviderUdPushConfigurationRequest",
-  "validateGetSynchronizationJobRequest",
-  "validateListSynchronizationJobs",
-  "validateListSynchronizationJobsRequest",
-  "validateSynchronizationJob",
-  "validateUdPullConfiguration",
-  "validateUdPushConfiguration",
-];
-
-/** What only the root entry has: the client (issue 5) and the reports (issue 6). */
-const ROOT_ONLY = [
-  "EiamSyncClient",
-  "SynchronizationJobPages",
-  "defineJobReportElement",
-  "formatDuration",
-  "isEiamSyncApiError",
-  "isEiamSyncNetworkError",
-  "isEiamSyncTimeoutError",
-  "isEiamSyncValidationError",
-  "jobChartSvg",
-  "jobReportHtml",
-  "jobsToCsv",
-  "jobsTrendSvg",
-  "renderJobReport",
-];
+import { CORE_FUNCTIONS, ROOT_ONLY_FUNCTIONS as ROOT_ONLY } from "./surface.mjs";
 
 const packageFile = (path) => new URL(`./node_modules/eiam-sync/${path}`, import.meta.url);
 

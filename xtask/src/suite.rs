@@ -36,51 +36,16 @@ pub fn test() -> Result<()> {
         cargo(&ws, &["fmt", "--all", "--", "--check"])
     })?;
     recap.step("cargo clippy (native)", || {
-        cargo(
-            &ws,
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
+        clippy(&ws, &["--workspace", "--all-targets"])
     })?;
+    let wasm_library = ["-p", LIBRARY_PACKAGE, "--target", WASM_TARGET];
     recap.step("cargo clippy (wasm32)", || {
-        cargo(
-            &ws,
-            &[
-                "clippy",
-                "-p",
-                LIBRARY_PACKAGE,
-                "--target",
-                WASM_TARGET,
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
+        clippy(&ws, &[&wasm_library[..], &["--all-targets"]].concat())
     })?;
     // `eiam-sync/core`'s module: the library without the client and the reports.
     recap.step("cargo clippy (wasm32, core entry)", || {
-        cargo(
-            &ws,
-            &[
-                "clippy",
-                "-p",
-                LIBRARY_PACKAGE,
-                "--target",
-                WASM_TARGET,
-                "--lib",
-                "--no-default-features",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
+        let core = ["--lib", "--no-default-features"];
+        clippy(&ws, &[&wasm_library[..], &core].concat())
     })?;
     // The proxy's tests start the emulator binary as a real process.
     recap.step("cargo build (binaries)", || {
@@ -148,6 +113,14 @@ pub fn test() -> Result<()> {
     recap.print();
     println!("\nall checks passed");
     Ok(())
+}
+
+/// `cargo clippy <selection> -- -D warnings`: any lint fails the step.
+fn clippy(ws: &Workspace, selection: &[&str]) -> Result<Outcome> {
+    let mut args = vec!["clippy"];
+    args.extend_from_slice(selection);
+    args.extend_from_slice(&["--", "-D", "warnings"]);
+    cargo(ws, &args)
 }
 
 fn cargo(ws: &Workspace, args: &[&str]) -> Result<Outcome> {
