@@ -95,6 +95,20 @@ fn judges_each_target() {
 }
 
 #[test]
+fn judges_the_budget_on_core_alone() {
+    let mut over = report(vec![size(1_000, 10.0, timed(4.0), 12.0, 10.0)], true);
+    over.package.core.wasm_gz = 146_001;
+    let size_target = over.targets().pop().expect("the size target");
+    assert_eq!(size_target.name, "eiam-sync/core gzipped (wasm + glue)");
+    // 146,001 + 10,000 > 150,000.
+    assert_eq!(size_target.met, Some(false));
+    let mut within = over.clone();
+    within.package.core.wasm_gz = 140_000;
+    within.package.root.wasm_gz = 500_000;
+    assert_eq!(within.targets().pop().expect("size").met, Some(true));
+}
+
+#[test]
 fn says_what_was_not_measured() {
     let unavailable = Route::Unavailable("no JobAggregator".to_owned());
     let report = report(vec![size(1_000, 10.0, unavailable, 12.0, 10.0)], true);
