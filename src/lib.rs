@@ -3,6 +3,11 @@
 //!
 //! The core (`model`, `parse`) is plain Rust, tested natively; `js` is the thin
 //! WebAssembly binding layer that only converts and names things.
+//!
+//! Cargo features, both on by default: `client` (the browser client's policy
+//! and bindings) and `reports` (HTML, DOM, SVG and CSV reports). Without them
+//! the crate builds the npm package's `eiam-sync/core` module: parsing,
+//! validation and analysis.
 
 pub mod analyze;
 #[cfg(feature = "client")]

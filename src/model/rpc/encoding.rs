@@ -103,7 +103,7 @@ pub fn percent_decode(value: &str) -> Result<String, RpcError> {
 /// Builds a query string: each key and value percent-encoded with
 /// [`percent_encode`], joined as `k=v` by `&`, sorted by encoded key then
 /// encoded value (the Signature V3 canonical order; for the ASCII keys of
-/// [`RpcRequest::to_params`] that is plain key order). An empty value gives `k=`.
+/// [`RpcRequest::to_params`](super::RpcRequest::to_params) that is plain key order). An empty value gives `k=`.
 pub fn encode_query(params: &[(String, String)]) -> String {
     let mut encoded: Vec<(String, String)> = params
         .iter()
@@ -129,7 +129,7 @@ pub fn encode_query(params: &[(String, String)]) -> String {
 /// one in `a=1&&b=2`, give no pair; a piece without `=` is a key with an empty
 /// value; only the first `=` separates key from value. Keys and values are
 /// decoded with [`percent_decode`] (`+` is a space). Repeated keys are kept:
-/// [`RpcRequest::from_params`] refuses them and names the key.
+/// [`RpcRequest::from_params`](super::RpcRequest::from_params) refuses them and names the key.
 ///
 /// # Errors
 ///
