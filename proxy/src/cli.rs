@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(long, env = "EIAM_SYNC_PROXY_LISTEN", default_value = "127.0.0.1:8787")]
     pub listen: String,
 
-    /// Region of the IDaaS endpoint: the upstream is https://eiam.<region>.aliyuncs.com.
+    /// Region of the IDaaS endpoint: the upstream is `https://eiam.<region>.aliyuncs.com`.
     #[arg(long, env = "EIAM_SYNC_PROXY_REGION", default_value = "cn-hangzhou")]
     pub region: String,
 

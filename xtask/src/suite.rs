@@ -47,6 +47,16 @@ pub fn test() -> Result<()> {
         let core = ["--lib", "--no-default-features"];
         clippy(&ws, &[&wasm_library[..], &core].concat())
     })?;
+    // Every public item carries a doc comment; broken links or markup fail.
+    recap.step("cargo doc (warnings denied)", || {
+        process::run(
+            Command::new("cargo")
+                .current_dir(&ws.root)
+                .args(["doc", "--workspace", "--no-deps"])
+                .env("RUSTDOCFLAGS", "-D warnings"),
+        )?;
+        Ok(Outcome::Passed)
+    })?;
     // The proxy's tests start the emulator binary as a real process.
     recap.step("cargo build (binaries)", || {
         cargo(&ws, &["build", "--workspace", "--bins"])
