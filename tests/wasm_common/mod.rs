@@ -6,6 +6,10 @@
 //! inspect what comes back the way JS would (`JSON.stringify`, `in`,
 //! `Reflect.get`), so they check the conversions, not just the core.
 //!
+//! The client's and the reports' tests are built with those features (on by
+//! default); without them, `wasm_node` runs the rest on the `eiam-sync/core`
+//! build.
+//!
 //! The parse functions' tests are `parse` (inputs and the shapes of results),
 //! `parse_errors` (the typed errors and their guards) and `parse_limits`
 //! (refused inputs, sizes and depth, and recovery after failures); this file
@@ -20,10 +24,12 @@ use js_sys::{Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 mod analyze;
+#[cfg(feature = "client")]
 mod client;
 mod parse;
 mod parse_errors;
 mod parse_limits;
+#[cfg(feature = "reports")]
 pub(crate) mod report;
 mod validate;
 

@@ -68,18 +68,23 @@ pub fn test() -> Result<()> {
     // each step and stopped when it ends (`Services` is dropped), pass or fail.
     recap.step("wasm tests in Node", || {
         let services = Services::start(&ws, None)?;
-        wasm_tests(&ws, "wasm_node", None, &services)
+        wasm_tests(&ws, "wasm_node", None, WasmBuild::Full(&services))
+    })?;
+    // The same binding tests, less the client's and the reports', on the
+    // `eiam-sync/core` build (no services: its client tests are not built).
+    recap.step("wasm tests in Node (core build)", || {
+        wasm_tests(&ws, "wasm_node", None, WasmBuild::Core)
     })?;
     recap.step("wasm tests in headless Chromium", || {
         // The runner's page gets a fixed address so the proxies can allow its origin.
         let page = services::free_loopback_address()?;
         let services = Services::start(&ws, Some(&format!("http://{page}")))?;
-        wasm_tests(&ws, "wasm_browser", Some(page), &services)
+        wasm_tests(&ws, "wasm_browser", Some(page), WasmBuild::Full(&services))
     })?;
     recap.step("wasm client tests in a Chromium Web Worker", || {
         let page = services::free_loopback_address()?;
         let services = Services::start(&ws, Some(&format!("http://{page}")))?;
-        wasm_tests(&ws, "client_worker", Some(page), &services)
+        wasm_tests(&ws, "client_worker", Some(page), WasmBuild::Full(&services))
     })?;
     recap.step("build pkg/", || {
         build::build(&ws, &BuildOptions::default()).map(|()| Outcome::Passed)
@@ -138,6 +143,15 @@ fn cargo(ws: &Workspace, args: &[&str]) -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
+/// Which build of the library a wasm test target runs on.
+enum WasmBuild<'a> {
+    /// Default features, with the services the client's tests call.
+    Full(&'a Services),
+    /// `--no-default-features`, as `eiam-sync/core` is built: no client (so no
+    /// services) and no reports.
+    Core,
+}
+
 /// Runs one wasm-bindgen test target of the library with `wasm-bindgen-test-runner`,
 /// in Node or (with the page's `browser` address, for tests configured
 /// `run_in_browser`) headless Chromium. The services' addresses are compiled
@@ -146,7 +160,7 @@ fn wasm_tests(
     ws: &Workspace,
     test: &str,
     browser: Option<SocketAddr>,
-    services: &Services,
+    build: WasmBuild,
 ) -> Result<Outcome> {
     if !ws.has_library_test(test) {
         anyhow::bail!("the `{test}` test target is missing (tests/{test}.rs)");
@@ -157,8 +171,11 @@ fn wasm_tests(
     cmd.current_dir(&ws.root)
         .args(["test", "-p", LIBRARY_PACKAGE, "--target", WASM_TARGET])
         .args(["--test", test])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
-        .env(SERVICES_ENV, services.json());
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner);
+    match build {
+        WasmBuild::Full(services) => cmd.env(SERVICES_ENV, services.json()),
+        WasmBuild::Core => cmd.arg("--no-default-features").env_remove(SERVICES_ENV),
+    };
     if let Some(page) = browser {
         cmd.env("CHROMEDRIVER", CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_TIMEOUT", BROWSER_TEST_TIMEOUT_SECONDS)
