@@ -128,23 +128,28 @@ fn module_subpaths() -> Vec<String> {
 
 /// Installs the tarball into `tests/package/node_modules` (no save, no lock).
 pub fn install_into_consumer(ws: &Workspace, tarball: &Path) -> Result<Outcome> {
-    let consumer = ws.path(CONSUMER_DIR);
-    if !consumer.join("package.json").is_file() {
-        bail!("{}/package.json is missing", consumer.display());
+    install_tarball(&ws.path(CONSUMER_DIR), tarball)?;
+    Ok(Outcome::Passed)
+}
+
+/// Installs the packed package into the npm project `dir` (no save, no lock),
+/// removing any earlier install first: a tarball of the same version may
+/// otherwise look installed already.
+pub fn install_tarball(dir: &Path, tarball: &Path) -> Result<()> {
+    if !dir.join("package.json").is_file() {
+        bail!("{}/package.json is missing", dir.display());
     }
-    // A tarball of the same version may look installed already: start clean.
-    let previous = consumer.join("node_modules").join("eiam-sync");
+    let previous = dir.join("node_modules").join("eiam-sync");
     if previous.exists() {
         fs::remove_dir_all(&previous)
             .with_context(|| format!("could not remove {}", previous.display()))?;
     }
     process::run(
         Command::new("npm")
-            .current_dir(&consumer)
+            .current_dir(dir)
             .args(["install", "--no-save", "--no-package-lock"])
             .arg(tarball),
-    )?;
-    Ok(Outcome::Passed)
+    )
 }
 
 /// Type-checks the consumer's TypeScript, and every `ts` code block of the

@@ -2,12 +2,12 @@
 //! builds it, and the build is loaded in headless Chromium from a loopback
 //! server under the same CSP as the console (`tests/browser/vite-app.mjs`).
 
+use crate::package_checks;
 use crate::process;
 use crate::static_server::{self, Site};
 use crate::suite::Outcome;
 use crate::workspace::Workspace;
-use anyhow::{bail, Context, Result};
-use std::fs;
+use anyhow::Result;
 use std::path::Path;
 use std::process::Command;
 
@@ -18,21 +18,7 @@ const APP_DIR: &str = "tests/vite-app";
 /// `<target>/vite-app-dist`, serves that on 127.0.0.1 and loads it in Chromium.
 pub fn check(ws: &Workspace, tarball: &Path) -> Result<Outcome> {
     let app = ws.path(APP_DIR);
-    if !app.join("package.json").is_file() {
-        bail!("{}/package.json is missing", app.display());
-    }
-    // A tarball of the same version may look installed already: start clean.
-    let previous = app.join("node_modules").join("eiam-sync");
-    if previous.exists() {
-        fs::remove_dir_all(&previous)
-            .with_context(|| format!("could not remove {}", previous.display()))?;
-    }
-    process::run(
-        Command::new("npm")
-            .current_dir(&app)
-            .args(["install", "--no-save", "--no-package-lock"])
-            .arg(tarball),
-    )?;
+    package_checks::install_tarball(&app, tarball)?;
     let dist = ws.target_dir.join("vite-app-dist");
     process::run(
         Command::new(ws.npm_bin("vite"))
