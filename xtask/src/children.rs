@@ -179,6 +179,30 @@ pub fn scrubbed(program: &Path) -> Command {
     cmd
 }
 
+/// The emulator's demo AccessKey ID (its default; never a real key), which
+/// the proxies sign with and the benchmark's direct calls use.
+pub const DEMO_KEY_ID: &str = "emulator-access-key-id";
+/// The emulator's demo AccessKey secret (its default; never a real secret).
+pub const DEMO_KEY_SECRET: &str = "emulator-access-key-secret";
+
+/// The proxy in front of the emulator at `upstream`, as every stack here runs
+/// it: loopback on any free port, the demo keys from the environment, logs at
+/// `warn`, and `--rate-limit` when given (else the proxy's own default).
+/// Callers add what differs (`--allow-origin`).
+pub fn proxy_command(proxy_bin: &Path, upstream: SocketAddr, rate_limit: Option<&str>) -> Command {
+    let mut cmd = scrubbed(proxy_bin);
+    cmd.args(["--listen", "127.0.0.1:0", "--credentials", "env"]);
+    if let Some(rate_limit) = rate_limit {
+        cmd.args(["--rate-limit", rate_limit]);
+    }
+    cmd.arg("--upstream-url")
+        .arg(format!("http://{upstream}"))
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", DEMO_KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", DEMO_KEY_SECRET)
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,7 +47,7 @@ pub fn serve(ws: &Workspace, options: &DemoOptions) -> Result<()> {
         &StackOptions {
             page_origin: format!("http://{address}"),
             // The browser tests make bursts of calls; a demo keeps the proxy's default.
-            rate_limit: if options.check { "0" } else { "20" },
+            rate_limit: options.check.then_some("0"),
             own_process_group: !options.check,
         },
     )?;

@@ -5,9 +5,9 @@
 //! emulator's demo keys and allows only the console's origin. Everything
 //! listens on 127.0.0.1; dropping the [`DemoStack`] stops both.
 
-use crate::children::{scrubbed, ProcessGroup};
+use crate::children::{proxy_command, scrubbed, ProcessGroup};
 use crate::http_get::http_get;
-use crate::services::{self, DEMO_KEY_ID, DEMO_KEY_SECRET};
+use crate::services;
 use crate::workspace::Workspace;
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
@@ -40,8 +40,9 @@ pub struct DemoStack {
 pub struct StackOptions {
     /// The console's origin (`http://127.0.0.1:port`), the only one the proxy allows.
     pub page_origin: String,
-    /// The proxy's `--rate-limit` (requests per second per caller; `0` is off).
-    pub rate_limit: &'static str,
+    /// The proxy's `--rate-limit` (requests per second per caller; `0` is
+    /// off); `None` keeps the proxy's default.
+    pub rate_limit: Option<&'static str>,
     /// Start the processes in their own process group, so that a Ctrl-C in the
     /// terminal reaches only `demo`, which then stops them itself.
     pub own_process_group: bool,
@@ -64,15 +65,8 @@ impl DemoStack {
         let emulator = processes.listening("the emulator", stdout)?;
         let (instance_id, identity_providers, job_count) = catalog(emulator)?;
 
-        let mut cmd = scrubbed(&proxy_bin);
-        cmd.args(["--listen", "127.0.0.1:0", "--credentials", "env"])
-            .args(["--rate-limit", options.rate_limit])
-            .args(["--allow-origin", &options.page_origin])
-            .arg("--upstream-url")
-            .arg(format!("http://{emulator}"))
-            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", DEMO_KEY_ID)
-            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", DEMO_KEY_SECRET)
-            .env("RUST_LOG", "warn");
+        let mut cmd = proxy_command(&proxy_bin, emulator, options.rate_limit);
+        cmd.args(["--allow-origin", &options.page_origin]);
         let stdout = processes.spawn(cmd, "proxy.log")?;
         let proxy = processes.listening("the proxy", stdout)?;
         println!(

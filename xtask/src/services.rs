@@ -10,7 +10,7 @@
 //! (`closed`: a loopback port nothing listens on, for network failures).
 //! The wasm tests read it at build time (`option_env!`), the Node suite at run time.
 
-use crate::children::{scrubbed, ProcessGroup};
+use crate::children::{proxy_command, scrubbed, ProcessGroup};
 use crate::workspace::Workspace;
 use anyhow::{bail, Context, Result};
 use std::net::{SocketAddr, TcpListener};
@@ -18,12 +18,6 @@ use std::path::PathBuf;
 
 /// The environment variable the tests read the addresses from.
 pub const SERVICES_ENV: &str = "EIAM_SYNC_TEST_SERVICES";
-
-/// The emulator's demo AccessKey ID (its default; never a real key), which
-/// the proxies sign with.
-pub const DEMO_KEY_ID: &str = "emulator-access-key-id";
-/// The emulator's demo AccessKey secret (its default; never a real secret).
-pub const DEMO_KEY_SECRET: &str = "emulator-access-key-secret";
 
 /// Jobs of the scenarios whose lists are compared with the normal one: the
 /// same seed and size give the same data in every emulator.
@@ -123,14 +117,7 @@ impl Services {
         }
         let mut pending = Vec::new();
         for (scenario, emulator) in SCENARIOS.iter().zip(&emulators) {
-            let mut cmd = scrubbed(&proxy_bin);
-            cmd.args(["--listen", "127.0.0.1:0", "--credentials", "env"])
-                .args(["--rate-limit", scenario.proxy_rate_limit])
-                .arg("--upstream-url")
-                .arg(format!("http://{emulator}"))
-                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", DEMO_KEY_ID)
-                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", DEMO_KEY_SECRET)
-                .env("RUST_LOG", "warn");
+            let mut cmd = proxy_command(&proxy_bin, *emulator, Some(scenario.proxy_rate_limit));
             if let Some(origin) = allow_origin {
                 cmd.args(["--allow-origin", origin]);
             }

@@ -3,6 +3,7 @@
 //! the proxy), and one keep-alive HTTP/1.1 connection.
 
 use super::mix::{Call, Fixtures, Route};
+use crate::children::{DEMO_KEY_ID, DEMO_KEY_SECRET};
 use anyhow::{anyhow, bail, Context, Result};
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
@@ -15,10 +16,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The API version every call names (`x-acs-version`).
 pub const API_VERSION: &str = "2021-12-01";
-/// The emulator's default (demo) AccessKey ID, also given to the proxy.
-pub const DEMO_ACCESS_KEY_ID: &str = "emulator-access-key-id";
-/// The emulator's default (demo) AccessKey secret, also given to the proxy.
-pub const DEMO_ACCESS_KEY_SECRET: &str = "emulator-access-key-secret";
 
 /// The request body type: every call of the RPC API has an empty body.
 pub type Body = Empty<Bytes>;
@@ -112,8 +109,8 @@ impl Endpoint {
                 headers: &headers,
                 payload_sha256: acs3::EMPTY_BODY_SHA256,
             },
-            DEMO_ACCESS_KEY_ID,
-            DEMO_ACCESS_KEY_SECRET,
+            DEMO_KEY_ID,
+            DEMO_KEY_SECRET,
         );
         headers.push(("authorization".to_owned(), signature.authorization));
         // `host` is set by `request` already.

@@ -142,13 +142,7 @@ pub fn run(ws: &Workspace, options: ProxyBenchOptions) -> Result<()> {
         .with_context(|| format!("could not create {}", out_dir.display()))?;
     let mut machine = servers::Machine::read();
     let emulator = servers::start_emulator(&bin_dir, &out_dir)?;
-    let proxy = servers::start_proxy(
-        &bin_dir,
-        &out_dir,
-        emulator.addr,
-        client::DEMO_ACCESS_KEY_ID,
-        client::DEMO_ACCESS_KEY_SECRET,
-    )?;
+    let proxy = servers::start_proxy(&bin_dir, &out_dir, emulator.addr)?;
     let sampler = servers::RssSampler::start(proxy.pid());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

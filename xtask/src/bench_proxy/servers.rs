@@ -2,7 +2,7 @@
 //! proxy on loopback ports, stopping them (a drop guard), and reading their
 //! memory and CPU time from `/proc`.
 
-use crate::children::{listening_on, scrubbed, spawn_logged};
+use crate::children::{listening_on, proxy_command, scrubbed, spawn_logged};
 use crate::process;
 use crate::workspace::Workspace;
 use anyhow::Result;
@@ -96,23 +96,10 @@ pub fn start_emulator(bin_dir: &Path, out_dir: &Path) -> Result<Server> {
     start(EMULATOR, cmd, out_dir)
 }
 
-/// Starts the proxy in front of the emulator at `upstream`: loopback, any free
-/// port, rate limit off, the demo keys from the environment, logs at `warn`.
-pub fn start_proxy(
-    bin_dir: &Path,
-    out_dir: &Path,
-    upstream: SocketAddr,
-    key_id: &str,
-    key_secret: &str,
-) -> Result<Server> {
-    let mut cmd = scrubbed(&bin_dir.join(PROXY));
-    cmd.args(["--listen", "127.0.0.1:0", "--rate-limit", "0"])
-        .args(["--credentials", "env"])
-        .arg("--upstream-url")
-        .arg(format!("http://{upstream}"))
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", key_id)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", key_secret)
-        .env("RUST_LOG", "warn");
+/// Starts the proxy in front of the emulator at `upstream` as the other stacks
+/// do ([`proxy_command`]), with the rate limit off.
+pub fn start_proxy(bin_dir: &Path, out_dir: &Path, upstream: SocketAddr) -> Result<Server> {
+    let cmd = proxy_command(&bin_dir.join(PROXY), upstream, Some("0"));
     start(PROXY, cmd, out_dir)
 }
 
