@@ -29,13 +29,12 @@ function integerParameter(params, name, fallback) {
   return number;
 }
 
-/** The package entry to time: the root (`/pkg/index.js`) or `core` (`/pkg/core/index.js`). */
-const ENTRIES = { root: { specifier: "eiam-sync", module: "/pkg/index.js" }, core: { specifier: "eiam-sync/core", module: "/pkg/core/index.js" } };
-
+/** The package entry to time: its specifier and the served browser file that loads it. */
 function entryParameter(params) {
-  const name = params.get("entry") ?? "root";
-  if (!Object.hasOwn(ENTRIES, name)) throw new Error(`bad entry=${name}`);
-  return ENTRIES[name];
+  const specifier = params.get("entry") ?? "eiam-sync";
+  const module = params.get("module") ?? "/pkg/index.js";
+  if (!/^\/pkg\/([a-z]+\/)?index\.js$/.test(module)) throw new Error(`bad module=${module}`);
+  return { specifier, module };
 }
 
 function readParameters() {

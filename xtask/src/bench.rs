@@ -19,7 +19,7 @@ mod native;
 mod report;
 mod server;
 
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildOptions, Entry, CORE_ENTRY, ROOT_ENTRY};
 use crate::workspace::Workspace;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
@@ -59,11 +59,11 @@ pub enum BenchEntry {
 }
 
 impl BenchEntry {
-    /// The value of the page's `entry` parameter and of the report's `entry` fact.
-    pub fn specifier(self) -> &'static str {
+    /// The package entry it names.
+    pub fn entry(self) -> &'static Entry {
         match self {
-            BenchEntry::Root => "eiam-sync",
-            BenchEntry::Core => "eiam-sync/core",
+            BenchEntry::Root => &ROOT_ENTRY,
+            BenchEntry::Core => &CORE_ENTRY,
         }
     }
 }

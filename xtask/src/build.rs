@@ -36,20 +36,23 @@ pub struct Entry {
     pub core_only: bool,
 }
 
-/// The package root (everything DESIGN.md lists) and `eiam-sync/core`, the
-/// part that fits the 150 KB budget for pages that need no client or reports.
-pub const ENTRIES: [Entry; 2] = [
-    Entry {
-        specifier: "eiam-sync",
-        subdir: "",
-        core_only: false,
-    },
-    Entry {
-        specifier: "eiam-sync/core",
-        subdir: "core",
-        core_only: true,
-    },
-];
+/// The package root: everything DESIGN.md lists.
+pub const ROOT_ENTRY: Entry = Entry {
+    specifier: "eiam-sync",
+    subdir: "",
+    core_only: false,
+};
+
+/// `eiam-sync/core`: the part that fits the 150 KB budget, for pages that need
+/// no client or reports.
+pub const CORE_ENTRY: Entry = Entry {
+    specifier: "eiam-sync/core",
+    subdir: "core",
+    core_only: true,
+};
+
+/// Every entry the package ships, the root first.
+pub const ENTRIES: [Entry; 2] = [ROOT_ENTRY, CORE_ENTRY];
 
 /// The wasm-bindgen output name: `eiam_sync.js`, `eiam_sync_bg.wasm`, ...
 const OUT_NAME: &str = LIBRARY_CRATE;

@@ -2,7 +2,7 @@
 //! Chromium through it, and read back the page's results.
 
 use super::server::BenchServer;
-use super::{BenchEntry, BenchPlan};
+use super::BenchPlan;
 use crate::process;
 use crate::setup::CHROMIUM;
 use crate::workspace::Workspace;
@@ -88,16 +88,17 @@ pub fn run(ws: &Workspace, plan: &BenchPlan, out_dir: &Path) -> Result<BrowserRe
     }
     let server = BenchServer::start(&ws.path("bench"), &ws.pkg_dir())?;
     let sizes: Vec<String> = plan.sizes.iter().map(u64::to_string).collect();
-    let entry = match plan.entry {
-        BenchEntry::Root => "root",
-        BenchEntry::Core => "core",
-    };
+    // The page imports the entry's browser file from the served `pkg/`.
+    let entry = plan.entry.entry();
+    let module = Path::new("/pkg").join(entry.subdir).join("index.js");
     let url = format!(
-        "http://{}/?sizes={}&runs={}&warmups={}&entry={entry}",
+        "http://{}/?sizes={}&runs={}&warmups={}&entry={}&module={}",
         server.address,
         sizes.join(","),
         plan.runs,
-        plan.warmups
+        plan.warmups,
+        entry.specifier,
+        module.display()
     );
     println!("bench: page {url}");
     let load_before = load_average();

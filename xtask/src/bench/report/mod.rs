@@ -4,7 +4,7 @@
 
 use super::browser::{BrowserResults, Route, SizeResults};
 use super::BenchPlan;
-use crate::build::{gzipped_len, GLUE_FILE, MODULE_FILE};
+use crate::build::{gzipped_len, Entry, CORE_ENTRY, ENTRIES, GLUE_FILE, MODULE_FILE};
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -49,27 +49,26 @@ impl PackageSize {
     }
 }
 
-/// The sizes of the package's two entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PackageSizes {
-    /// `eiam-sync`: everything, with the client and the reports.
-    pub root: PackageSize,
-    /// `eiam-sync/core`: parsing, validation and analysis; the budget's entry.
-    pub core: PackageSize,
-}
+/// The size of each entry of the package ([`ENTRIES`]), root first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageSizes(pub Vec<(Entry, PackageSize)>);
 
 impl PackageSizes {
-    /// Measures `pkg/` and `pkg/core/`.
+    /// Measures every entry's directory of `pkg/`.
     pub fn measure(pkg: &Path) -> Result<Self> {
-        Ok(PackageSizes {
-            root: PackageSize::measure(pkg)?,
-            core: PackageSize::measure(&pkg.join("core"))?,
-        })
+        ENTRIES
+            .iter()
+            .map(|entry| Ok((*entry, PackageSize::measure(&pkg.join(entry.subdir))?)))
+            .collect::<Result<_>>()
+            .map(PackageSizes)
     }
 
-    /// Each entry's import specifier and size, root first.
-    fn entries(&self) -> [(&'static str, PackageSize); 2] {
-        [("eiam-sync", self.root), ("eiam-sync/core", self.core)]
+    /// The size of the entry the budget applies to, when it was measured.
+    fn budget_entry(&self) -> Option<PackageSize> {
+        self.0
+            .iter()
+            .find(|(entry, _)| *entry == CORE_ENTRY)
+            .map(|(_, size)| *size)
     }
 }
 
@@ -199,13 +198,13 @@ impl BrowserReport {
                 note: None,
             });
         }
-        let core = self.package.core;
+        let core = self.package.budget_entry();
         targets.push(Target {
-            name: "eiam-sync/core gzipped (wasm + glue)".to_owned(),
+            name: format!("{} gzipped (wasm + glue)", CORE_ENTRY.specifier),
             limit: format!("<= {}", kb(SIZE_BUDGET_BYTES)),
-            value: Some(size_text(core)),
-            met: Some(core.total() <= SIZE_BUDGET_BYTES),
-            note: None,
+            value: core.map(size_text),
+            met: core.map(|size| size.total() <= SIZE_BUDGET_BYTES),
+            note: core.is_none().then(|| "not built".to_owned()),
         });
         targets
     }

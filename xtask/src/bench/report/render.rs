@@ -12,7 +12,7 @@ impl BrowserReport {
         let _ = writeln!(
             md,
             "## Browser benchmark (headless Chromium), `{}`\n",
-            self.plan.entry.specifier()
+            self.plan.entry.entry().specifier
         );
         let _ = writeln!(
             md,
@@ -121,13 +121,14 @@ impl BrowserReport {
         let _ = writeln!(md, "\n### Package size (gzipped, best compression)\n");
         let _ = writeln!(md, "| entry | wasm + glue |");
         let _ = writeln!(md, "|---|---|");
-        for (specifier, size) in self.package.entries() {
-            let _ = writeln!(md, "| `{specifier}` | {} |", size_text(size));
+        for (entry, size) in &self.package.0 {
+            let _ = writeln!(md, "| `{}` | {} |", entry.specifier, size_text(*size));
         }
         let _ = writeln!(
             md,
-            "\nThe {} budget applies to `eiam-sync/core`; the root entry adds the client and the reports.",
-            kb(SIZE_BUDGET_BYTES)
+            "\nThe {} budget applies to `{}`; the root entry adds the client and the reports.",
+            kb(SIZE_BUDGET_BYTES),
+            CORE_ENTRY.specifier
         );
         let misses: Vec<String> = self
             .targets()
@@ -228,21 +229,21 @@ impl BrowserReport {
             })
             .collect();
         let report = json!({
-            "entry": self.plan.entry.specifier(),
+            "entry": self.plan.entry.entry().specifier,
             "quick": self.plan.quick,
             "runs": self.plan.runs,
             "warmups": self.plan.warmups,
             "facts": self.results.facts,
             "sizes": sizes,
             "package": {
-                "entries": self.package.entries().iter().map(|(specifier, size)| json!({
-                    "entry": specifier,
+                "entries": self.package.0.iter().map(|(entry, size)| json!({
+                    "entry": entry.specifier,
                     "wasmGzBytes": size.wasm_gz,
                     "glueGzBytes": size.glue_gz,
                     "totalGzBytes": size.total(),
                 })).collect::<Vec<_>>(),
                 "budgetGzBytes": SIZE_BUDGET_BYTES,
-                "budgetEntry": "eiam-sync/core",
+                "budgetEntry": CORE_ENTRY.specifier,
             },
             "targets": targets,
         });

@@ -1,6 +1,7 @@
 use super::super::browser::RouteStats;
 use super::super::BenchEntry;
 use super::*;
+use crate::build::ROOT_ENTRY;
 
 fn timed(median: f64) -> Route {
     Route::Timed(RouteStats {
@@ -39,16 +40,22 @@ fn report(sizes: Vec<SizeResults>, quick: bool) -> BrowserReport {
         facts: json!({ "userAgent": "HeadlessChrome" }),
         sizes,
     };
-    let package = PackageSizes {
-        root: PackageSize {
-            wasm_gz: 190_000,
-            glue_gz: 10_000,
-        },
-        core: PackageSize {
-            wasm_gz: 100_000,
-            glue_gz: 10_000,
-        },
-    };
+    let package = PackageSizes(vec![
+        (
+            ROOT_ENTRY,
+            PackageSize {
+                wasm_gz: 190_000,
+                glue_gz: 10_000,
+            },
+        ),
+        (
+            CORE_ENTRY,
+            PackageSize {
+                wasm_gz: 100_000,
+                glue_gz: 10_000,
+            },
+        ),
+    ]);
     BrowserReport::new(&plan, results, package)
 }
 
@@ -97,15 +104,22 @@ fn judges_each_target() {
 #[test]
 fn judges_the_budget_on_core_alone() {
     let mut over = report(vec![size(1_000, 10.0, timed(4.0), 12.0, 10.0)], true);
-    over.package.core.wasm_gz = 146_001;
+    over.package.0[1].1.wasm_gz = 146_001;
     let size_target = over.targets().pop().expect("the size target");
     assert_eq!(size_target.name, "eiam-sync/core gzipped (wasm + glue)");
     // 146,001 + 10,000 > 150,000.
     assert_eq!(size_target.met, Some(false));
     let mut within = over.clone();
-    within.package.core.wasm_gz = 140_000;
-    within.package.root.wasm_gz = 500_000;
+    within.package.0[1].1.wasm_gz = 140_000;
+    within.package.0[0].1.wasm_gz = 500_000;
     assert_eq!(within.targets().pop().expect("size").met, Some(true));
+    // A package without the core entry: the budget is not measured, not met.
+    within.package.0.truncate(1);
+    let missing = within.targets().pop().expect("size");
+    assert_eq!(
+        (missing.met, missing.note.as_deref()),
+        (None, Some("not built"))
+    );
 }
 
 #[test]
