@@ -45,13 +45,13 @@ try {
   const watcher = watch(page, allowed);
   const { served } = await onlineChecks(checks, page, env, watcher);
   await page.screenshot({ path: `${env.screenshots}/console-jobs.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 760 } });
-  await jobDetailChecks(checks, page, env, served);
+  await jobDetailChecks(checks, page, env, served, lib);
   await dashboardChecks(checks, page, env, served);
   await providerChecks(checks, page, env, lib);
   await keyboardChecks(checks, page);
   await axeChecks(checks, page);
   await stateChecks(checks, page, env, watcher);
-  await offlineChecks(checks, page, env, watcher);
+  await offlineChecks(checks, page, env, watcher, lib);
   await checks.run("no console error, page error, failed request or foreign request", async () => {
     if (watcher.problems.length > 0) throw new Error(watcher.problems.join("\n    "));
   });

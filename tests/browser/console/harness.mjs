@@ -61,8 +61,10 @@ export function watch(page, allowedOrigins) {
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     const text = message.text();
-    // Chromium logs a deliberately failed or refused fetch as a console error too.
-    if (expected.size > 0 && /Failed to load resource|net::ERR_FAILED|status of 4\d\d|status of 5\d\d/.test(text)) return;
+    // Chromium logs a deliberately failed or refused fetch as a console error
+    // too, located at the resource's URL: only those of expected URLs pass.
+    const failedLoad = /Failed to load resource|net::ERR_FAILED|status of 4\d\d|status of 5\d\d/.test(text);
+    if (failedLoad && isExpected(message.location().url)) return;
     problems.push(`console error: ${text}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

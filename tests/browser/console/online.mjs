@@ -150,7 +150,7 @@ export async function onlineChecks(checks, page, env, watcher) {
   return { served, watcher };
 }
 
-export async function jobDetailChecks(checks, page, env, served) {
+export async function jobDetailChecks(checks, page, env, served, lib) {
   const thresholdJob = served.find((job) => job.SynchronizationJobId === "sync_demodeletionthresholdexceeded00000000");
   const generated = served.find((job) => job.Result?.UserStatistics && !job.SynchronizationJobId.includes("demo") && !job.SynchronizationJobId.includes("<"));
 
@@ -192,8 +192,10 @@ export async function jobDetailChecks(checks, page, env, served) {
     assertEqual(listed, reported, "the duration in the list and in the report");
     const users = await page.$$eval("#job-detail .thresholds tbody tr:first-child td", (tds) => tds.map((td) => td.textContent));
     assertEqual([digits(users[0]), digits(users[1])], ["30", String(job.Result.UserStatistics.Deleted.Total)], "users: threshold and deleted");
-    const issues = await page.$$eval("#job-detail .issues li", (items) => items.map((li) => li.dataset.code));
-    assert(Array.isArray(issues), "validation section present");
+    // The validation section lists exactly the package's issues for the job.
+    assert(await page.$('#job-detail section.issues[aria-label="Validation"]'), "the validation section");
+    const issues = await page.$$eval('#job-detail section.issues[aria-label="Validation"] li.issue', (items) => items.map((li) => li.dataset.code));
+    assertEqual(issues, lib.validateSynchronizationJob(job).issues.map((issue) => issue.code), "the job's validation issues");
   });
 
   await checks.run("the job detail screenshot", async () => {
