@@ -23,7 +23,9 @@ pub use aggregate::{
     OutcomeCount, SummaryOptions, DEFAULT_TOP_N, MAX_UTC_OFFSET_MINUTES,
 };
 pub use buckets::{bucket_start, BucketSize, TimeBucket};
-pub use diff::{diff_configurations, ChangeKind, ConfigChange, Configuration, SyncConfiguration};
+pub use diff::{
+    diff_configurations, ChangeKind, ConfigChange, ConfigValue, Configuration, SyncConfiguration,
+};
 pub use percentile::{nearest_rank, DurationStats};
 pub use rollup::{JobRef, TargetRollup};
 pub use schedule::{next_scheduled_runs, ScheduleOptions, MAX_SCHEDULED_RUNS};

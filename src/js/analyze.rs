@@ -5,15 +5,13 @@
 //! `EiamSyncParseError`; outputs are plain JS objects.
 
 use super::errors::parse_error_to_js;
-use super::input::{read, read_input, read_options};
+use super::input::{read, read_input, read_options, whole_ms};
 use super::output::to_js;
 use crate::analyze::{
     self, ConfigChange, JobSummary, JobsSummary, ScheduleOptions, SummaryOptions,
     SyncConfiguration, ThresholdReport,
 };
-use crate::model::{
-    ListSynchronizationJobsResponse, SynchronizationJob, UdPullConfiguration, MAX_SAFE_INTEGER,
-};
+use crate::model::{ListSynchronizationJobsResponse, SynchronizationJob, UdPullConfiguration};
 use js_sys::{Array, ArrayBuffer, RangeError};
 use std::cell::RefCell;
 use tsify::Ts;
@@ -178,22 +176,18 @@ pub fn next_scheduled_runs(
     count: f64,
     #[wasm_bindgen(unchecked_optional_param_type = "ScheduleOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    if !(from_ms.is_finite()
-        && from_ms.fract() == 0.0
-        && (0.0..=MAX_SAFE_INTEGER as f64).contains(&from_ms))
-    {
+    let Some(from_ms) = whole_ms(from_ms) else {
         return Err(range_error(
             "fromMs must be a non-negative integer number of milliseconds",
         ));
-    }
+    };
     if !(count.is_finite() && count.fract() == 0.0 && count >= 0.0) {
         return Err(range_error("count must be a non-negative integer"));
     }
     let options: ScheduleOptions = read_options(options)?;
     let config = read(&periodic_sync_config)?;
     let count = count.min(analyze::MAX_SCHEDULED_RUNS as f64) as usize;
-    let runs =
-        analyze::next_scheduled_runs(&config, from_ms as u64, count, options.utc_offset_minutes);
+    let runs = analyze::next_scheduled_runs(&config, from_ms, count, options.utc_offset_minutes);
     to_js(&runs)
 }
 

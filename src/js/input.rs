@@ -2,6 +2,7 @@
 //! parsed value, turned into UTF-8 bytes and read with the core parser.
 
 use super::errors::parse_error_to_js;
+use crate::model::MAX_SAFE_INTEGER;
 use crate::parse::{self, too_large, ParseError, ParseErrorCode, ParseOptions, MAX_INPUT_BYTES};
 use js_sys::{ArrayBuffer, JsString, Reflect, Uint8Array, JSON};
 use serde::de::DeserializeOwned;
@@ -13,6 +14,14 @@ pub(crate) struct Input {
     pub bytes: Vec<u8>,
     /// Whether the caller gave text or bytes, so line and column mean something.
     pub has_positions: bool,
+}
+
+/// `ms` as a whole number of milliseconds from 0 to 2^53 - 1 (the instants
+/// and durations JS passes as `number`), or `None`.
+pub(crate) fn whole_ms(ms: f64) -> Option<u64> {
+    let whole =
+        ms.is_finite() && ms.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER as f64).contains(&ms);
+    whole.then_some(ms as u64)
 }
 
 /// Reads a JS input. Bytes are copied straight into wasm memory, with no JS

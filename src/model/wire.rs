@@ -180,9 +180,16 @@ pub(crate) fn opt_signed<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>,
     d.deserialize_option(Nullable(SignedVisitor))
 }
 
+/// `deserialize_with` for a required signed safe integer, `null` counting as
+/// absent (as [`required`]). Only a report input has one.
+#[cfg(feature = "reports")]
+pub(crate) fn required_signed<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    opt_signed(d)?.ok_or_else(null_required)
+}
+
 /// `deserialize_with` helper for an optional signed safe integer within
-/// `-limit..=limit`; `unit` names it in the error ("a UTC offset of 1081
-/// minutes is beyond ±1080"). The bound is checked inside the visitor: an
+/// `-limit..=limit`; `unit` names it in the error (with `unit` "a UTC offset
+/// in minutes of": "a UTC offset in minutes of 1081 is beyond ±1080"). The bound is checked inside the visitor: an
 /// error raised after serde_json has returned the value would be placed at the
 /// end of the enclosing object, and its path would miss the field.
 pub(crate) fn opt_signed_within<'de, D: Deserializer<'de>>(
@@ -235,10 +242,12 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    match Option::<T>::deserialize(d)? {
-        Some(v) => Ok(v),
-        None => Err(tagged("missing_field", NULL_REQUIRED)),
-    }
+    Option::<T>::deserialize(d)?.ok_or_else(null_required)
+}
+
+/// The `missing_field` error of a required field that is absent or `null`.
+fn null_required<E: de::Error>() -> E {
+    tagged("missing_field", NULL_REQUIRED)
 }
 
 /// `deserialize_with` for `PeriodicSyncTimes`, which the service sends as an

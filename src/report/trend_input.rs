@@ -3,7 +3,7 @@
 //! `summarizeJobs`, a `JobAggregator`, or one saved as JSON all work.
 
 use crate::analyze::{BucketSize, JobsSummary};
-use crate::model::wire::{object_only, opt_signed, opt_unsigned, tagged, NULL_REQUIRED};
+use crate::model::wire::{object_only, opt_unsigned};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The part of a `JobsSummary` a trend chart draws.
@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[serde(remote = "Self", rename_all = "camelCase")]
 pub struct TrendInput {
     /// Non-empty buckets, any order (the chart places them by `start`).
-    #[serde(deserialize_with = "required_buckets")]
+    #[serde(deserialize_with = "crate::model::wire::required")]
     pub time_buckets: Vec<TrendBucket>,
     /// The buckets' length (default `day`).
     #[serde(default, deserialize_with = "crate::analyze::opt_bucket")]
@@ -26,7 +26,7 @@ pub struct TrendInput {
 #[serde(remote = "Self", rename_all = "camelCase")]
 pub struct TrendBucket {
     /// The bucket's first instant, UTC milliseconds.
-    #[serde(deserialize_with = "required_signed")]
+    #[serde(deserialize_with = "crate::model::wire::required_signed")]
     pub start: i64,
     /// Jobs in the bucket.
     #[serde(default, deserialize_with = "zero_if_absent")]
@@ -37,15 +37,6 @@ pub struct TrendBucket {
 }
 
 object_only!(TrendInput, TrendBucket);
-
-fn required_buckets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TrendBucket>, D::Error> {
-    Option::<Vec<TrendBucket>>::deserialize(d)?
-        .ok_or_else(|| tagged("missing_field", NULL_REQUIRED))
-}
-
-fn required_signed<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    opt_signed(d)?.ok_or_else(|| tagged("missing_field", NULL_REQUIRED))
-}
 
 fn zero_if_absent<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     Ok(opt_unsigned(d)?.unwrap_or(0))

@@ -11,8 +11,7 @@ mod intl;
 
 pub use element::define_job_report_element;
 
-use super::input::{read, read_options};
-use crate::model::wire::MAX_SAFE_INTEGER;
+use super::input::{read, read_options, whole_ms};
 use crate::model::SynchronizationJob;
 use crate::report::ReportFormatter;
 use crate::report::{
@@ -182,14 +181,12 @@ pub fn format_duration(
         String,
     >,
 ) -> Result<String, JsValue> {
-    let whole =
-        ms.is_finite() && ms.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER as f64).contains(&ms);
-    if !whole {
+    let Some(ms) = whole_ms(ms) else {
         return Err(RangeError::new(
             "formatDuration: ms must be a whole number of milliseconds from 0 to 2^53 - 1",
         )
         .into());
-    }
+    };
     let formatter = IntlFormatter::shared(&format_locale_tag(locale.as_deref()), None)?;
-    Ok(formatter.duration(ms as u64))
+    Ok(formatter.duration(ms))
 }
