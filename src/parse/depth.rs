@@ -10,62 +10,20 @@
 /// about 6 levels.
 pub const MAX_DEPTH: usize = 128;
 
-/// Where nesting went past [`MAX_DEPTH`].
-pub(crate) struct TooDeep {
-    /// Byte offset of the opening bracket one level too deep.
-    pub offset: usize,
-    /// Path of that value in the parse error grammar.
-    pub path: String,
-}
-
-enum Frame {
-    Array { index: usize },
-    Object { key: Option<(usize, usize)> },
-}
-
-/// Scans `bytes` (which may be malformed: syntax is the parser's job) and
-/// reports the first array or object nested deeper than [`MAX_DEPTH`].
-pub(crate) fn check_depth(bytes: &[u8]) -> Result<(), TooDeep> {
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut expecting_key = false;
+/// Scans `bytes` (which may be malformed: syntax is the parser's job) for the
+/// first array or object nested deeper than [`MAX_DEPTH`], and returns the
+/// byte offset of its opening bracket. Only depth is tracked: the path is
+/// worked out by the same locator every other parse error uses, on this
+/// rare failure only.
+pub(crate) fn check_depth(bytes: &[u8]) -> Result<(), usize> {
+    let mut depth = 0;
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
         match byte {
-            b'"' => {
-                let start = i + 1;
-                let end = string_end(bytes, start);
-                if expecting_key {
-                    if let Some(Frame::Object { key }) = stack.last_mut() {
-                        *key = Some((start, end));
-                    }
-                    expecting_key = false;
-                }
-                i = end + 1;
-                continue;
-            }
-            b'[' | b'{' => {
-                if stack.len() == MAX_DEPTH {
-                    return Err(TooDeep {
-                        offset: i,
-                        path: render(bytes, &stack),
-                    });
-                }
-                if byte == b'[' {
-                    stack.push(Frame::Array { index: 0 });
-                } else {
-                    stack.push(Frame::Object { key: None });
-                }
-                expecting_key = byte == b'{';
-            }
-            b']' | b'}' => {
-                stack.pop();
-                expecting_key = false;
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
-                Some(Frame::Object { .. }) => expecting_key = true,
-                None => {}
-            },
+            b'"' => i = string_end(bytes, i + 1),
+            b'[' | b'{' if depth == MAX_DEPTH => return Err(i),
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
         i += 1;
@@ -87,43 +45,33 @@ pub(super) fn string_end(bytes: &[u8], start: usize) -> usize {
     bytes.len()
 }
 
-fn render(bytes: &[u8], stack: &[Frame]) -> String {
-    let mut path = String::new();
-    for frame in stack {
-        match frame {
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-            Frame::Object { key } => {
-                let name = key
-                    .and_then(|(start, end)| bytes.get(start..end))
-                    .map(String::from_utf8_lossy)
-                    .unwrap_or_default();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(&name);
-            }
-        }
-    }
-    path
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn depth_up_to_the_limit_passes_and_one_more_fails_with_its_path() {
+    fn depth_up_to_the_limit_passes_and_one_more_fails_at_its_bracket() {
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(check_depth(ok.as_bytes()).is_ok());
         let deep = format!(r#"{{"a":1,"b\"[":[0,{}]}}"#, "[".repeat(MAX_DEPTH));
-        let error = check_depth(deep.as_bytes()).unwrap_err();
-        let expected_path = format!("b\\\"[[1]{}", "[0]".repeat(MAX_DEPTH - 2));
+        let offset = check_depth(deep.as_bytes()).unwrap_err();
+        // `{` and the key's array are two levels; the 127th `[` of the run is one too many.
+        assert_eq!(offset, deep.find("[0,").unwrap() + 3 + MAX_DEPTH - 2);
+        assert_eq!(&deep[offset..offset + 1], "[");
+    }
+
+    #[test]
+    fn the_parse_error_names_the_path_with_the_key_decoded() {
+        let deep = format!(r#"{{"a":1,"b\"[":[0,{}]}}"#, "[".repeat(MAX_DEPTH));
+        let error = super::super::parse::<serde::de::IgnoredAny>(
+            deep.as_bytes(),
+            super::super::ParseOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(error.code, super::super::ParseErrorCode::TooDeep);
+        // The escaped key `b\"[` is the wire name `b"[`, as in every other error path.
+        let expected_path = format!("b\"[[1]{}", "[0]".repeat(MAX_DEPTH - 2));
         assert_eq!(error.path, expected_path);
-        assert_eq!(&deep[error.offset..error.offset + 1], "[");
     }
 
     #[test]

@@ -87,12 +87,12 @@ pub fn parse<T: DeserializeOwned>(input: &[u8], options: ParseOptions) -> Result
         )
     })?;
 
-    if let Err(too_deep) = depth::check_depth(bytes) {
+    if let Err(offset) = depth::check_depth(bytes) {
         let detail = format!("arrays or objects are nested more than {MAX_DEPTH} levels deep");
-        let position = position::line_column_of_offset(bytes, too_deep.offset);
+        let position = position::line_column_of_offset(bytes, offset);
         return Err(ParseError::new(
             ParseErrorCode::TooDeep,
-            too_deep.path,
+            locate::path_at(bytes, offset, locate::Failure::Data),
             Some(position),
             &detail,
         ));
