@@ -27,3 +27,8 @@ function time(f) {
 console.log("jobReportHtml en+tz µs/call", time(() => m.jobReportHtml(job, { locale: "en", timeZone: "Asia/Shanghai" })));
 console.log("jobReportHtml zh-CN µs/call", time(() => m.jobReportHtml(job, { locale: "zh-CN" })));
 console.log("jobChartSvg µs/call", time(() => m.jobChartSvg(job, { locale: "en" })));
+// A page that shows each job's report in a chosen zone and its chart (runtime zone).
+console.log("jobReportHtml tz + jobChartSvg, alternating, µs/pair", time(() => {
+  m.jobReportHtml(job, { locale: "en", timeZone: "Asia/Shanghai" });
+  m.jobChartSvg(job, { locale: "en" });
+}));

@@ -103,6 +103,9 @@ fn the_kept_formatter_follows_every_change_of_locale_and_time_zone() {
     assert!(at(r#"{"timeZone":"Mars/Olympus_Mons"}"#).is_err());
     assert_eq!(at(r#"{"timeZone":"Asia/Shanghai"}"#).unwrap(), shanghai);
     assert_eq!(at(r#"{"timeZone":"America/New_York"}"#).unwrap(), new_york);
+    // A call in the runtime's zone in between (formatDuration) changes nothing.
+    assert_eq!(format_duration(62_500.0, None).unwrap(), "1 min 2 sec");
+    assert_eq!(at(r#"{"timeZone":"America/New_York"}"#).unwrap(), new_york);
     let chinese = at(r#"{"locale":"zh-CN","timeZone":"America/New_York"}"#).unwrap();
     assert!(
         chinese.contains("2025") && chinese.contains(">失败<"),

@@ -49,7 +49,15 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 /// JS `Date` holds (the parser allows up to 2^53 - 1 ms) fall back to
 /// [`UtcFormatter`]'s ISO form.
 pub(crate) struct IntlFormatter {
-    date_time: DateTimeFormat,
+    /// Instants in the caller's time zone: the only zone-dependent formatter.
+    date_time: Rc<DateTimeFormat>,
+    /// Everything else, which depends on the locale alone.
+    locale: Rc<LocaleFormats>,
+}
+
+/// The formatters that depend on the locale only: bucket starts (always read
+/// in UTC), counts, percentages and duration units.
+struct LocaleFormats {
     day: DateTimeFormat,
     hour: DateTimeFormat,
     count: NumberFormat,
@@ -71,61 +79,91 @@ fn time_zone_error(time_zone: &str) -> JsValue {
     .into()
 }
 
-/// The locale, time zone and formatter of the last report call.
-type LastFormatter = Option<(String, Option<String>, Rc<IntlFormatter>)>;
+/// The locale of the last report call and its formatters.
+type LastLocale = Option<(String, Rc<LocaleFormats>)>;
+/// The locale and time zone of the last report call and its instant formatter.
+type LastDateTime = Option<(String, Option<String>, Rc<DateTimeFormat>)>;
 
 thread_local! {
     /// A page renders many reports with the same locale and time zone, and
     /// building the nine `Intl` objects took most of a report call (about
-    /// 1 ms of it in Node), so the last formatter is kept.
-    static LAST: RefCell<LastFormatter> = const { RefCell::new(None) };
+    /// 1 ms of it in Node), so the last ones are kept. The zone keys only the
+    /// instant formatter: a chart or `formatDuration` call (runtime zone)
+    /// between two reports in another zone rebuilds one object, not nine.
+    static LAST_LOCALE: RefCell<LastLocale> = const { RefCell::new(None) };
+    static LAST_DATE_TIME: RefCell<LastDateTime> = const { RefCell::new(None) };
 }
 
 impl IntlFormatter {
-    /// The formatter for `locale` and `time_zone`: the last one when they are
-    /// the same as last time, else a new one (which then becomes the last).
-    pub(crate) fn shared(locale: &str, time_zone: Option<&str>) -> Result<Rc<Self>, JsValue> {
-        let cached = LAST.with_borrow(|last| match last {
-            Some((l, zone, formatter)) if l == locale && zone.as_deref() == time_zone => {
-                Some(Rc::clone(formatter))
+    /// The formatter for `locale` and `time_zone` (default: the runtime's
+    /// zone), reusing the last call's `Intl` objects where they match. A
+    /// `RangeError` names the option `Intl` refused.
+    pub(crate) fn shared(locale: &str, time_zone: Option<&str>) -> Result<Self, JsValue> {
+        let cached = LAST_LOCALE.with_borrow(|last| match last {
+            Some((l, formats)) if l == locale => Some(Rc::clone(formats)),
+            _ => None,
+        });
+        let locale_formats = match cached {
+            Some(formats) => formats,
+            None => {
+                let formats = Rc::new(LocaleFormats::new(locale)?);
+                LAST_LOCALE.set(Some((locale.to_owned(), Rc::clone(&formats))));
+                formats
+            }
+        };
+        let cached = LAST_DATE_TIME.with_borrow(|last| match last {
+            Some((l, zone, format)) if l == locale && zone.as_deref() == time_zone => {
+                Some(Rc::clone(format))
             }
             _ => None,
         });
-        if let Some(formatter) = cached {
-            return Ok(formatter);
-        }
-        let formatter = Rc::new(Self::new(locale, time_zone)?);
-        let entry = (
-            locale.to_owned(),
-            time_zone.map(str::to_owned),
-            Rc::clone(&formatter),
-        );
-        LAST.set(Some(entry));
-        Ok(formatter)
+        let date_time = match cached {
+            Some(format) => format,
+            None => {
+                let format = Rc::new(date_time_format(locale, time_zone)?);
+                let entry = (
+                    locale.to_owned(),
+                    time_zone.map(str::to_owned),
+                    Rc::clone(&format),
+                );
+                LAST_DATE_TIME.set(Some(entry));
+                format
+            }
+        };
+        Ok(IntlFormatter {
+            date_time,
+            locale: locale_formats,
+        })
     }
+}
 
-    /// Formatters for `locale`, instants shown in `time_zone` (default: the
-    /// runtime's zone). A `RangeError` names the option `Intl` refused.
-    fn new(locale: &str, time_zone: Option<&str>) -> Result<Self, JsValue> {
+/// Instants for `locale`, shown in `time_zone` (default: the runtime's zone).
+/// The locale has already passed [`LocaleFormats::new`], so a refusal here is
+/// the zone's.
+fn date_time_format(locale: &str, time_zone: Option<&str>) -> Result<DateTimeFormat, JsValue> {
+    let mut pairs = vec![
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("second", "2-digit"),
+        ("timeZoneName", "short"),
+    ];
+    if let Some(zone) = time_zone {
+        pairs.push(("timeZone", zone));
+    }
+    DateTimeFormat::new(locale, &options(&pairs))
+        .map_err(|_| time_zone.map_or_else(|| locale_error(locale), time_zone_error))
+}
+
+impl LocaleFormats {
+    /// Formatters for `locale`; a `RangeError` when `Intl` refuses it.
+    fn new(locale: &str) -> Result<Self, JsValue> {
         let number = |pairs: &[(&str, &str)]| {
             NumberFormat::new(locale, &options(pairs)).map_err(|_| locale_error(locale))
         };
         let count = number(&[])?;
-        let mut pairs = vec![
-            ("year", "numeric"),
-            ("month", "short"),
-            ("day", "numeric"),
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-            ("second", "2-digit"),
-            ("timeZoneName", "short"),
-        ];
-        if let Some(zone) = time_zone {
-            pairs.push(("timeZone", zone));
-        }
-        // The locale already passed NumberFormat, so a refusal here is the zone's.
-        let date_time = DateTimeFormat::new(locale, &options(&pairs))
-            .map_err(|_| time_zone.map_or_else(|| locale_error(locale), time_zone_error))?;
         // Buckets are instants shifted into their offset, read back in UTC.
         let day_pairs = [
             ("timeZone", "UTC"),
@@ -153,8 +191,7 @@ impl IntlFormatter {
             unit("second")?,
             unit("millisecond")?,
         ];
-        Ok(IntlFormatter {
-            date_time,
+        Ok(LocaleFormats {
             day,
             hour,
             count,
@@ -174,8 +211,8 @@ impl ReportFormatter for IntlFormatter {
     fn bucket_start(&self, start_ms: i64, size: BucketSize, utc_offset_minutes: i32) -> String {
         let local = start_ms as f64 + f64::from(utc_offset_minutes) * 60_000.0;
         let format = match size {
-            BucketSize::Day => &self.day,
-            BucketSize::Hour => &self.hour,
+            BucketSize::Day => &self.locale.day,
+            BucketSize::Hour => &self.locale.hour,
         };
         format
             .format(local)
@@ -189,14 +226,14 @@ impl ReportFormatter for IntlFormatter {
             DurationUnit::Second => 2,
             DurationUnit::Millisecond => 3,
         };
-        self.units[index].format(value as f64)
+        self.locale.units[index].format(value as f64)
     }
 
     fn count(&self, value: u64) -> String {
-        self.count.format(value as f64)
+        self.locale.count.format(value as f64)
     }
 
     fn percent(&self, ratio: f64) -> String {
-        self.percent.format(ratio)
+        self.locale.percent.format(ratio)
     }
 }

@@ -19,7 +19,6 @@ use crate::report::{
 };
 use intl::IntlFormatter;
 use js_sys::{RangeError, TypeError};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Declares the TypeScript union of label keys, from the label table.
@@ -69,9 +68,7 @@ declare global {
 "#;
 
 /// The report options and a formatter for them.
-fn report_settings(
-    options: Option<JsValue>,
-) -> Result<(JobReportOptions, Rc<IntlFormatter>), JsValue> {
+fn report_settings(options: Option<JsValue>) -> Result<(JobReportOptions, IntlFormatter), JsValue> {
     let options: JobReportOptions = read_options(options)?;
     let locale = format_locale_tag(options.locale.as_deref());
     let formatter = IntlFormatter::shared(&locale, options.time_zone.as_deref())?;
@@ -79,7 +76,7 @@ fn report_settings(
 }
 
 /// The chart options and a formatter for them.
-fn chart_settings(options: Option<JsValue>) -> Result<(ChartOptions, Rc<IntlFormatter>), JsValue> {
+fn chart_settings(options: Option<JsValue>) -> Result<(ChartOptions, IntlFormatter), JsValue> {
     let options: ChartOptions = read_options(options)?;
     let locale = format_locale_tag(options.locale.as_deref());
     let formatter = IntlFormatter::shared(&locale, None)?;
@@ -103,7 +100,7 @@ pub fn render_job_report(
     };
     let (options, formatter) = report_settings(options)?;
     let job: SynchronizationJob = read(&job)?;
-    let tree = report::job_report(&job, &options.labels(), &*formatter);
+    let tree = report::job_report(&job, &options.labels(), &formatter);
     let document = container
         .owner_document()
         .ok_or_else(|| TypeError::new("renderJobReport: the container has no document"))?;
@@ -122,11 +119,7 @@ pub fn job_report_html(
 ) -> Result<String, JsValue> {
     let (options, formatter) = report_settings(options)?;
     let job: SynchronizationJob = read(&job)?;
-    Ok(report::job_report_html(
-        &job,
-        &options.labels(),
-        &*formatter,
-    ))
+    Ok(report::job_report_html(&job, &options.labels(), &formatter))
 }
 
 /// An SVG of `job`'s succeeded, failed and skipped items per entity, with a
@@ -139,7 +132,7 @@ pub fn job_chart_svg(
 ) -> Result<String, JsValue> {
     let (options, formatter) = chart_settings(options)?;
     let job: SynchronizationJob = read(&job)?;
-    Ok(report::job_chart_svg(&job, &options, &*formatter))
+    Ok(report::job_chart_svg(&job, &options, &formatter))
 }
 
 /// An SVG of jobs and success rate per time bucket of a `JobsSummary` (from
@@ -152,7 +145,7 @@ pub fn jobs_trend_svg(
 ) -> Result<String, JsValue> {
     let (options, formatter) = chart_settings(options)?;
     let trend: TrendInput = read(&summary)?;
-    Ok(report::jobs_trend_svg(&trend, &options, &*formatter))
+    Ok(report::jobs_trend_svg(&trend, &options, &formatter))
 }
 
 /// Jobs as RFC 4180 CSV (see the README for the columns); formula-like cells
