@@ -28,7 +28,8 @@ object_only!(ScheduleOptions);
 /// Which rule a configuration's runs follow.
 enum Rule {
     Cron(cron::CronSchedule),
-    Hours(Vec<u32>),
+    /// The hours 0..=23 as bits (bit `h` set: a run at `h`:00), never empty.
+    Hours(u32),
     Nothing,
 }
 
@@ -46,11 +47,10 @@ fn rule_of(config: &PeriodicSyncConfig) -> Rule {
             .flatten()
             .filter(|h| **h <= 23)
             .fold(0u32, |set, h| set | 1 << h);
-        let hours: Vec<u32> = (0..24).filter(|h| set & 1 << h != 0).collect();
-        if hours.is_empty() {
+        if set == 0 {
             Rule::Nothing
         } else {
-            Rule::Hours(hours)
+            Rule::Hours(set)
         }
     };
     match config.periodic_sync_type {
@@ -103,8 +103,8 @@ pub fn next_scheduled_runs(
             };
             let mut day_start = from.saturating_add(offset).div_euclid(MS_PER_DAY) * MS_PER_DAY;
             'days: while runs.len() < count && day_start < end_local {
-                for hour in &hours {
-                    let utc = day_start + i64::from(*hour) * MS_PER_HOUR - offset;
+                for hour in (0..24).filter(|h| hours & 1 << h != 0) {
+                    let utc = day_start + i64::from(hour) * MS_PER_HOUR - offset;
                     if utc > from {
                         match u64::try_from(utc) {
                             Ok(run) => runs.push(run),
