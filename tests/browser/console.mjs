@@ -1,7 +1,8 @@
 // The demo console's browser tests, run by `cargo xtask demo --check` (and so
 // by `cargo xtask test`) against a real eiam-sync-proxy + eiam-emulator, in
 // Debian's headless Chromium through playwright-core. The addresses come
-// from EIAM_SYNC_CONSOLE_TEST (JSON, written by xtask/src/demo.rs).
+// from EIAM_SYNC_CONSOLE_TEST (JSON, written by xtask/src/demo.rs, with the
+// instance's identity providers from the emulator's catalog).
 
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +14,6 @@ import { stateChecks } from "./console/states.mjs";
 import { offlineChecks } from "./console/offline.mjs";
 import { xssChecks } from "./console/xss.mjs";
 import { axeChecks, keyboardChecks } from "./console/axe.mjs";
-import { catalog } from "./console/proxy.mjs";
 
 const env = JSON.parse(process.env.EIAM_SYNC_CONSOLE_TEST ?? "null");
 if (!env) {
@@ -30,8 +30,6 @@ mkdirSync(env.screenshots, { recursive: true });
 rmSync(env.scratch, { recursive: true, force: true });
 mkdirSync(env.scratch, { recursive: true });
 
-const { instances } = await catalog(env.emulator);
-env.identityProviders = instances[0].IdentityProviders;
 // The package as Node loads it: the expected validation reports.
 const lib = await import(pathToFileURL(join(process.cwd(), "pkg", "node.js")).href);
 

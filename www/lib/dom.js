@@ -46,16 +46,6 @@ export function identifier(value) {
   return h("span", {}, code, " ", h("span", { class: "note" }, "(has surrounding whitespace)"));
 }
 
-/** A definition list of [label, value] rows; rows whose value is undefined are left out. */
-export function fieldList(rows, className = "fields") {
-  const list = h("dl", { class: className });
-  for (const [label, value] of rows) {
-    if (value === undefined) continue;
-    list.append(h("div", { class: "field-row" }, h("dt", {}, label), h("dd", {}, value ?? "—")));
-  }
-  return list;
-}
-
 /** A table with a caption, column headers and rows of cells (first cell a row header). */
 export function table(caption, headers, rows, className = "data") {
   return h(

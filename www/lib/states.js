@@ -17,16 +17,23 @@ export function clearState(area, busyElement) {
   area.replaceChildren();
 }
 
-/** Shows an "empty" message. */
-export function showEmpty(area, text) {
-  replace(area, h("p", { class: "state state-empty", "data-state": "empty", role: "status" }, text));
+/** An "empty" message, to place among other content. */
+export function emptyState(text) {
+  return h("p", { class: "state state-empty", "data-state": "empty", role: "status" }, text);
 }
 
-function block(state, title, ...body) {
+/** Shows an "empty" message. */
+export function showEmpty(area, text) {
+  replace(area, emptyState(text));
+}
+
+/** A titled state block (`data-state` names it for styles and tests). */
+export function block(state, title, ...body) {
   return h("div", { class: `state state-${state}`, "data-state": state, role: "alert" }, h("h3", {}, title), body);
 }
 
-function parseErrorBlock(error, title) {
+/** A parse error (of an answer, a file or pasted text) as an "invalid JSON" block. */
+export function parseErrorBlock(error, title) {
   const where = [
     error.path ? `at ${error.path}` : "at the root",
     error.line != null ? `line ${error.line}, column ${error.column}` : undefined,
@@ -41,7 +48,7 @@ function parseErrorBlock(error, title) {
 
 /** Turns what a call rejected with into the matching state block. */
 export function errorBlock(error, context) {
-  const { lib, proxyUrl, onRetryReady } = context;
+  const { lib, proxyUrl } = context;
   if (lib.isEiamSyncValidationError(error)) {
     return block(
       "validation",
@@ -64,7 +71,7 @@ export function errorBlock(error, context) {
     return parseErrorBlock(error, "The answer is not a valid response");
   }
   if (lib.isEiamSyncApiError(error) && error.code.startsWith("Throttling")) {
-    return throttledBlock(error, onRetryReady);
+    return throttledBlock(error);
   }
   if (lib.isEiamSyncApiError(error)) {
     return block(
@@ -78,7 +85,7 @@ export function errorBlock(error, context) {
 }
 
 /** A throttling error: the wait the service asked for, counted down. */
-function throttledBlock(error, onRetryReady) {
+function throttledBlock(error) {
   const wait = typeof error.retryAfterMs === "number" ? error.retryAfterMs : undefined;
   const countdown = h("p", { class: "countdown", "data-wait-ms": wait ?? "" });
   const element = block(
@@ -101,7 +108,6 @@ function throttledBlock(error, onRetryReady) {
     countdown.textContent =
       left > 0 ? `The service asked to wait ${Math.ceil(left / 1000)} s before the next request.` : "You can try again now.";
     if (left > 0) setTimeout(tick, Math.min(left, 1000));
-    else onRetryReady?.();
   };
   tick();
   return element;
@@ -111,9 +117,4 @@ function throttledBlock(error, onRetryReady) {
 export function showError(area, error, context, busyElement) {
   busyElement?.removeAttribute("aria-busy");
   replace(area, errorBlock(error, context));
-}
-
-/** A parse error of a file or pasted text, as an "invalid JSON" block. */
-export function invalidInputBlock(error, title) {
-  return parseErrorBlock(error, title);
 }

@@ -62,5 +62,6 @@ export function setUpDashboardView(ctx) {
 
   ctx.events.addEventListener("jobs", render);
   ctx.events.addEventListener("settings", render);
-  return { shown: render };
+  render();
+  return {};
 }

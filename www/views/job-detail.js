@@ -84,5 +84,5 @@ export function setUpJobDetailView(ctx) {
   ctx.events.addEventListener("settings", () => {
     if (shownJob) render(shownJob);
   });
-  return { shown() {} };
+  return {};
 }

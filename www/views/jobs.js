@@ -141,5 +141,5 @@ export function setUpJobsView(ctx) {
   });
   ctx.events.addEventListener("jobs", render);
   ctx.events.addEventListener("settings", render);
-  return { shown() {} };
+  return {};
 }

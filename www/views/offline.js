@@ -4,7 +4,7 @@
 
 import { h, replace } from "../lib/dom.js";
 import { issuesSection } from "../lib/issues.js";
-import { invalidInputBlock, showEmpty } from "../lib/states.js";
+import { block, emptyState, parseErrorBlock, showEmpty } from "../lib/states.js";
 import { configurationSection } from "./config-view.js";
 import { jobReportPanel } from "./job-report.js";
 import { jobsTable } from "./jobs-table.js";
@@ -16,10 +16,6 @@ const OPERATIONS = [
   { root: "UdPushConfiguration", name: "GetIdentityProviderUdPushConfiguration", parse: "parseGetIdentityProviderUdPushConfiguration" },
   { root: "UdPullConfiguration", name: "GetIdentityProviderUdPullConfiguration", parse: "parseGetIdentityProviderUdPullConfiguration" },
 ];
-
-function block(state, title, text) {
-  return h("div", { class: `state state-${state}`, "data-state": state, role: "alert" }, h("h3", {}, title), h("p", {}, text));
-}
 
 export function setUpOfflineView(ctx) {
   const { lib } = ctx;
@@ -41,7 +37,7 @@ export function setUpOfflineView(ctx) {
         heading,
         issuesSection(lib.validateListSynchronizationJobs(response, { locale: ctx.settings.locale }), "Validation"),
         jobs.length === 0
-          ? h("p", { "data-state": "empty", class: "state state-empty" }, "The file lists no jobs.")
+          ? emptyState("The file lists no jobs.")
           : jobsTable(ctx.lib, jobs, ctx.settings, (job) => ctx.openJob(job, true), `${jobs.length} of ${response.TotalCount ?? jobs.length} jobs (${label})`),
         h("p", { class: "note" }, "These jobs are now the console's job set: the Jobs view, the Dashboard and the CSV download use them."),
       );
@@ -66,24 +62,24 @@ export function setUpOfflineView(ctx) {
         lib.parseListSynchronizationJobs(bytes);
       } catch (error) {
         if (lib.isEiamSyncParseError(error)) {
-          replace(area, invalidInputBlock(error, `${file.name} is not valid JSON`));
+          replace(area, parseErrorBlock(error, `${file.name} is not valid JSON`));
           return;
         }
       }
-      replace(area, block("invalid-json", `${file.name} is not valid JSON`, "The file could not be read as JSON."));
+      replace(area, block("invalid-json", `${file.name} is not valid JSON`, h("p", {}, "The file could not be read as JSON.")));
       return;
     }
     const operation = value && typeof value === "object" ? OPERATIONS.find((candidate) => candidate.root in value) : undefined;
     if (!operation) {
       replace(area, block("unknown-file", `${file.name} is not a response of the four operations`,
-        "Expected a JSON object with SynchronizationJob, SynchronizationJobs, UdPushConfiguration or UdPullConfiguration."));
+        h("p", {}, "Expected a JSON object with SynchronizationJob, SynchronizationJobs, UdPushConfiguration or UdPullConfiguration.")));
       return;
     }
     try {
       show(operation, lib[operation.parse](bytes), file.name);
     } catch (error) {
       if (!lib.isEiamSyncParseError(error)) throw error;
-      replace(area, invalidInputBlock(error, `${file.name} is not a valid ${operation.name} response`));
+      replace(area, parseErrorBlock(error, `${file.name} is not a valid ${operation.name} response`));
     }
   }
 
@@ -102,5 +98,5 @@ export function setUpOfflineView(ctx) {
     if (file) open(file);
   });
   showEmpty(area, "No file opened yet.");
-  return { shown() {} };
+  return {};
 }

@@ -45,11 +45,5 @@ export function setUpProvidersView(ctx) {
     event.preventDefault();
     if (input.value.trim()) load(input.value.trim());
   });
-  /** Shows a provider's configurations (from a job's target, for instance). */
-  ctx.openProvider = (id) => {
-    input.value = id;
-    ctx.show("providers");
-    load(id);
-  };
-  return { shown() {} };
+  return {};
 }

@@ -99,6 +99,7 @@ fn check_in_browser(ws: &Workspace, address: SocketAddr, stack: &DemoStack) -> R
         "proxy": format!("http://{}", stack.proxy),
         "emulator": format!("http://{}", stack.emulator),
         "instanceId": stack.instance_id,
+        "identityProviders": stack.identity_providers,
         "jobCount": stack.job_count,
         "dataFile": demo_stack::data_file(ws)?,
         "seedsDir": ws.path("tests/fixtures/seeds"),

@@ -41,6 +41,8 @@ export async function loadProvider(page, id) {
 }
 
 export async function providerChecks(checks, page, env, lib) {
+  // A provider the emulator generated (not one seeded by the demo data file).
+  const generated = env.identityProviders.find((id) => id.startsWith("idp_") && !id.includes("demo") && !id.includes("<"));
   await checks.run("the seeded invalid configurations show their issues at the right fields", async () => {
     await loadProvider(page, INVALID_PROVIDER);
     for (const kind of ["push", "pull"]) {
@@ -68,8 +70,7 @@ export async function providerChecks(checks, page, env, lib) {
   await checks.run("a valid cron schedule lists its next five runs; the invalid one none", async () => {
     const runs = await page.$$eval("#provider-detail .configuration-pull .schedule li", (items) => items.length);
     assertEqual(runs, 0, "no runs for an invalid cron");
-    const provider = env.identityProviders.find((id) => id.startsWith("idp_") && !id.includes("demo") && !id.includes("<"));
-    await loadProvider(page, provider);
+    await loadProvider(page, generated);
     const kinds = await page.$$eval("#provider-detail .configuration .schedule", (sections) => sections.map((s) => s.querySelectorAll("li").length));
     assert(kinds.some((count) => count === 5), `five runs listed: ${kinds}`);
     // Each configuration's runs are in order (the two lists are separate schedules).
@@ -81,17 +82,15 @@ export async function providerChecks(checks, page, env, lib) {
   });
 
   await checks.run("loading a configuration again compares it with the previous version", async () => {
-    const provider = env.identityProviders.find((id) => id.startsWith("idp_") && !id.includes("demo") && !id.includes("<"));
-    await loadProvider(page, provider);
+    await loadProvider(page, generated);
     const notes = await page.$$eval("#provider-detail .diff", (sections) => sections.map((s) => s.textContent));
     assertEqual(notes.length, 2, "a comparison per configuration");
     assert(notes.every((text) => text.includes("No changes.")), `no changes: ${notes}`);
   });
 
   await checks.run("a saved version opened offline lists what changed since the proxy's, field by field", async () => {
-    const provider = env.identityProviders.find((id) => id.startsWith("idp_") && !id.includes("demo") && !id.includes("<"));
-    await loadProvider(page, provider);
-    const served = (await callProxy(env.proxy, "GetIdentityProviderUdPushConfiguration", { InstanceId: env.instanceId, IdentityProviderId: provider }))
+    await loadProvider(page, generated);
+    const served = (await callProxy(env.proxy, "GetIdentityProviderUdPushConfiguration", { InstanceId: env.instanceId, IdentityProviderId: generated }))
       .UdPushConfiguration;
     assert(["enabled", "disabled"].includes(served.IncrementalCallbackStatus), "the served push configuration has IncrementalCallbackStatus");
     assert(Array.isArray(served.UdSyncScopeConfigs?.[0]?.SourceScopes), "the served push configuration has a scope");

@@ -18,10 +18,3 @@ export async function callProxy(proxy, action, parameters) {
   if (!response.ok) throw new Error(`${action}: HTTP ${response.status}: ${body}`);
   return JSON.parse(body);
 }
-
-/** The emulator's catalog (loopback introspection, no signature). */
-export async function catalog(emulator) {
-  const response = await fetch(`${emulator}/_emulator/catalog`);
-  if (!response.ok) throw new Error(`catalog: HTTP ${response.status}`);
-  return response.json();
-}
