@@ -107,15 +107,13 @@ fn build_entry(ws: &Workspace, options: &BuildOptions, entry: &Entry) -> Result<
     print_size(entry, &pkg_module, &glue)
 }
 
-/// Builds the debug binaries of the emulator and the proxy (what `demo`
-/// starts; `cargo xtask test` builds them in its own step).
+/// Builds the workspace's debug binaries: the emulator and the proxy that
+/// `demo` starts and the tests run. `demo` and `test` build the same
+/// selection, so switching between them does not rebuild with other features.
 pub fn build_service_binaries(ws: &Workspace) -> Result<()> {
     process::run(Command::new("cargo").current_dir(&ws.root).args([
         "build",
-        "-p",
-        "eiam-emulator",
-        "-p",
-        "eiam-sync-proxy",
+        "--workspace",
         "--bins",
     ]))
 }
